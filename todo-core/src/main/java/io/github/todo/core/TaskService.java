@@ -1,0 +1,94 @@
+package io.github.todo.core;
+
+import io.github.todo.core.internal.DefaultTaskService;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The task store. Safe to share between any number of threads: reads run concurrently on a
+ * connection pool, writes are serialised through a single writer that commits concurrent writes
+ * together, so no caller ever sees SQLite's "database is locked".
+ *
+ * <p>Open one per database with {@link #open(TodoConfig)} and close it when the application stops:
+ * <pre>{@code
+ * try (TaskService tasks = TaskService.open(TodoConfig.of(Path.of("todo.db")))) {
+ *     Task task = tasks.create(TaskDraft.of("write the docs"));
+ *     tasks.patch(task.id(), new TaskPatch(null, true));
+ * }
+ * }</pre>
+ *
+ * <p>Every method throws {@link InvalidTaskException} for input that breaks a rule,
+ * {@link TaskNotFoundException} where a task must exist and does not, and {@link StoreException}
+ * when the storage fails. A write that returned normally is committed.
+ */
+public interface TaskService extends AutoCloseable {
+
+    /**
+     * Opens the store described by {@code config}: creates the database file if it is missing and
+     * brings its schema up to date.
+     *
+     * @throws IncompatibleStoreException if the file is not a SQLite database or was written by a
+     *                                    newer version; the file is left untouched
+     * @throws StoreException             if the database cannot be opened
+     */
+    static TaskService open(TodoConfig config) {
+        return DefaultTaskService.open(config);
+    }
+
+    /** Stores a new task and returns it with its id. */
+    Task create(TaskDraft draft);
+
+    /** The task with {@code id}, or empty when there is none. */
+    Optional<Task> find(long id);
+
+    /**
+     * Replaces the name and done flag of task {@code id} (PUT semantics: both are required).
+     *
+     * @throws TaskNotFoundException if there is no such task
+     */
+    Task replace(long id, TaskDraft draft);
+
+    /**
+     * Changes the fields of task {@code id} that {@code patch} sets and keeps the others.
+     *
+     * @throws TaskNotFoundException if there is no such task
+     */
+    Task patch(long id, TaskPatch patch);
+
+    /**
+     * Deletes task {@code id}.
+     *
+     * @throws TaskNotFoundException if there is no such task
+     */
+    void delete(long id);
+
+    /** One page of tasks in id order, as {@code request} describes. */
+    TaskPage list(PageRequest request);
+
+    /**
+     * Hands every task to {@code action} in id order, one row at a time, without loading them all
+     * into memory. The rows are a consistent snapshot. An exception thrown by {@code action} stops
+     * the walk and propagates unchanged.
+     */
+    void forEach(Consumer<? super Task> action);
+
+    /** How many tasks there are. */
+    long count();
+
+    /**
+     * Checks that the database answers a query now.
+     *
+     * @throws StoreException naming the failure when it does not
+     */
+    void ping();
+
+    /** The validation limit for names, as configured. */
+    int maxNameLength();
+
+    /**
+     * Stops accepting writes, finishes the queued ones, checkpoints the write-ahead log and closes
+     * every connection. Idempotent. Calls after close throw {@link StoreException}.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,312 @@
+package io.github.todo.core.internal;
+
+import io.github.todo.core.StoreException;
+import io.github.todo.core.TodoException;
+import io.github.todo.core.internal.mapper.TaskMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.apache.ibatis.session.SqlSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where the database is written. SQLite allows one writer at a time, so every write
+ * is queued here and applied by a single thread that owns a single connection: no caller ever
+ * waits on SQLite's lock or sees "database is locked".
+ *
+ * <p>Group commit: the thread takes every write that is waiting (up to a batch limit), applies them
+ * in one transaction and commits once, then completes each caller with its own result or error.
+ * A write is acknowledged only after its commit. Without contention a batch is one write, so a lone
+ * caller pays no extra latency.
+ */
+final class SingleWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SingleWriter.class);
+
+    private final String name;
+    private final Connection connection;
+    private final SqlSession session;
+    private final TaskMapper mapper;
+    private final BlockingQueue<Write<?>> queue;
+    private final long offerTimeoutMillis;
+    private final int maxBatchSize;
+    private final Thread thread;
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
+    private final PreparedStatement rollback;
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private volatile boolean closing;
+    private volatile boolean terminated;
+
+    SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings) throws SQLException {
+        this.name = name;
+        this.connection = connection;
+        this.session = session;
+        this.mapper = session.getMapper(TaskMapper.class);
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.offerTimeoutMillis = settings.offerTimeoutMillis();
+        this.maxBatchSize = settings.maxBatchSize();
+        // Prepared once: these run for every batch.
+        this.begin = connection.prepareStatement(settings.beginStatement());
+        this.commit = connection.prepareStatement("COMMIT");
+        this.rollback = connection.prepareStatement("ROLLBACK");
+        this.thread = new Thread(this::run, name + "-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** How the writer queues and begins its transactions. */
+    record WriterSettings(int queueCapacity, long offerTimeoutMillis, int maxBatchSize, String beginStatement) {
+    }
+
+    /** Queues {@code work}, waits for its commit and returns its result or throws its error. */
+    <T> T submit(Function<TaskMapper, T> work) {
+        Write<T> write = new Write<>(work);
+        if (closing) {
+            throw closed();
+        }
+        try {
+            if (!queue.offer(write, offerTimeoutMillis, TimeUnit.MILLISECONDS)) {
+                throw new StoreException("the write queue is full; try again later");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while queueing a write", e);
+        }
+        // The writer may have finished its last drain just before our offer: take the write back.
+        if (terminated && queue.remove(write)) {
+            throw closed();
+        }
+        return write.await();
+    }
+
+    /** How many transactions the writer has committed or tried to. */
+    long batchCount() {
+        return batches.sum();
+    }
+
+    /** How many writes the writer has applied. */
+    long writeCount() {
+        return writes.sum();
+    }
+
+    /** How many writes are waiting now. */
+    int queueDepth() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Write<?>> batch = new ArrayList<>(maxBatchSize);
+        try {
+            while (!closing || !queue.isEmpty()) {
+                Write<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatchSize - 1);
+                commitAll(batch);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable unexpected) {
+            LOG.error("{} - writer stopped unexpectedly", name, unexpected);
+            for (Write<?> write : batch) {
+                write.fail(new StoreException("the writer stopped", unexpected));
+            }
+        } finally {
+            terminated = true;
+            for (Write<?> write; (write = queue.poll()) != null; ) {
+                write.fail(closed());
+            }
+        }
+    }
+
+    /**
+     * Applies {@code batch} in one transaction. A write that fails on its own (not found, invalid)
+     * does not disturb the others. A storage failure rolls the transaction back; the failed write
+     * gets its error and the rest are applied again in a fresh transaction, so every write ends
+     * either committed or failed, never silently undone.
+     */
+    private void commitAll(List<Write<?>> batch) {
+        ArrayDeque<Write<?>> pending = new ArrayDeque<>(batch);
+        while (!pending.isEmpty()) {
+            List<Write<?>> applied = new ArrayList<>(pending.size());
+            try {
+                begin.execute();
+            } catch (SQLException e) {
+                TodoException error = StoreErrors.wrap("cannot start a write", e);
+                pending.forEach(write -> write.fail(error));
+                return;
+            }
+            Write<?> broken = null;
+            while (!pending.isEmpty()) {
+                Write<?> write = pending.poll();
+                if (write.apply(mapper)) {
+                    applied.add(write);
+                } else if (write.brokeTransaction()) {
+                    broken = write;
+                    break;
+                } else {
+                    applied.add(write); // failed on its own; nothing of it to undo
+                }
+            }
+            if (broken != null) {
+                rollbackQuietly();
+                broken.complete(); // with its own error
+                applied.forEach(Write::reset);
+                applied.addAll(pending);
+                pending.clear();
+                pending.addAll(applied);
+                continue;
+            }
+            batches.increment();
+            writes.add(applied.size());
+            try {
+                commit.execute();
+                applied.forEach(Write::complete);
+            } catch (SQLException e) {
+                rollbackQuietly();
+                TodoException error = StoreErrors.wrap("cannot commit a write", e);
+                applied.forEach(write -> write.fail(error));
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            rollback.execute();
+        } catch (SQLException e) {
+            // SQLite may already have rolled back on its own (disk full, I/O error)
+            LOG.debug("{} - rollback after a failed write: {}", name, e.getMessage());
+        }
+    }
+
+    /**
+     * Applies what is queued, then stops the thread; the connection stays open for last words
+     * such as a checkpoint, until {@link #close()}.
+     */
+    void stop() {
+        closing = true;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(begin);
+        closeQuietly(commit);
+        closeQuietly(rollback);
+    }
+
+    /** The writer's connection; only for use after {@link #stop()}. */
+    Connection connection() {
+        return connection;
+    }
+
+    /** Stops the writer if needed and closes its session and connection. */
+    @Override
+    public void close() {
+        if (!terminated) {
+            stop();
+        }
+        session.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("close failed: {}", e.getMessage());
+        }
+    }
+
+    private static StoreException closed() {
+        return new StoreException("the store is closed");
+    }
+
+    /** One queued write and, once the writer is done with it, its outcome. */
+    private static final class Write<T> {
+        private final Function<TaskMapper, T> work;
+        private final CompletableFuture<T> outcome = new CompletableFuture<>();
+        private T result;
+        private RuntimeException error;
+        private boolean brokeTransaction;
+
+        Write(Function<TaskMapper, T> work) {
+            this.work = work;
+        }
+
+        /** Runs the work; true when it succeeded. */
+        boolean apply(TaskMapper mapper) {
+            try {
+                result = work.apply(mapper);
+                return true;
+            } catch (TodoException e) {
+                error = e; // a verdict on this write alone, such as "not found"
+                return false;
+            } catch (RuntimeException e) {
+                error = StoreErrors.wrap("cannot write", e);
+                brokeTransaction = true;
+                return false;
+            }
+        }
+
+        boolean brokeTransaction() {
+            return brokeTransaction;
+        }
+
+        void reset() {
+            result = null;
+            error = null;
+        }
+
+        void complete() {
+            if (error != null) {
+                outcome.completeExceptionally(error);
+            } else {
+                outcome.complete(result);
+            }
+        }
+
+        void fail(TodoException failure) {
+            outcome.completeExceptionally(failure);
+        }
+
+        T await() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return outcome.get();
+                    } catch (InterruptedException e) {
+                        // The write may already be committed: wait for the verdict, not abandon it.
+                        interrupted = true;
+                    }
+                }
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof TodoException todo) {
+                    throw todo;
+                }
+                throw new StoreException("write failed", cause);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}

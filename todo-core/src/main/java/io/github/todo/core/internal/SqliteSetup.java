@@ -1,0 +1,93 @@
+package io.github.todo.core.internal;
+
+import io.github.todo.core.IncompatibleStoreException;
+import io.github.todo.core.StoreException;
+import io.github.todo.core.TodoConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Everything SQLite-specific about opening a database file. */
+final class SqliteSetup {
+
+    private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private SqliteSetup() {
+        // Prevent instantiation
+    }
+
+    /**
+     * Refuses a file that cannot hold our tasks before anything writes to it: not a SQLite
+     * database, or a schema newer than this code knows. Creates missing parent folders.
+     */
+    static void preflight(Path file, int busyTimeoutMillis) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new IncompatibleStoreException(file + " is a directory, not a database file");
+            }
+            if (Files.exists(file)) {
+                checkHeader(file);
+            } else if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+        if (Files.exists(file)) {
+            SQLiteConfig plain = new SQLiteConfig();
+            plain.setBusyTimeout(busyTimeoutMillis);
+            // A plain connection that sets no journal mode, so a refused file stays as it was.
+            try (Connection connection = dataSource(file, plain).getConnection()) {
+                Migrations.checkNotNewer(connection, file);
+            } catch (SQLException e) {
+                throw StoreErrors.isNotADatabase(e) ? StoreErrors.notADatabase(file, e)
+                        : new StoreException("cannot open " + file, e);
+            }
+        }
+    }
+
+    /** A data source whose every connection runs in WAL mode with the configured settings. */
+    static SQLiteDataSource dataSource(TodoConfig config) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(config.synchronous().name()));
+        sqlite.setBusyTimeout((int) config.busyTimeout().toMillis());
+        sqlite.enforceForeignKeys(true);
+        return dataSource(config.databaseFile(), sqlite);
+    }
+
+    /** Folds the write-ahead log back into the database file and truncates it. */
+    static void checkpoint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file, SQLiteConfig config) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return dataSource;
+    }
+
+    private static void checkHeader(Path file) throws IOException {
+        if (Files.size(file) == 0) {
+            return; // an empty file is a new database to SQLite
+        }
+        byte[] start = new byte[HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(start, 0, start.length);
+        }
+        if (read < HEADER.length || !Arrays.equals(start, HEADER)) {
+            throw StoreErrors.notADatabase(file, null);
+        }
+    }
+}

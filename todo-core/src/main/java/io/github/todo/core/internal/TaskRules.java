@@ -1,0 +1,64 @@
+package io.github.todo.core.internal;
+
+import io.github.todo.core.InvalidTaskException;
+import io.github.todo.core.TaskDraft;
+import io.github.todo.core.TaskPatch;
+
+/** The validation rules for task input, in one place for every adapter. */
+final class TaskRules {
+
+    private final int maxNameLength;
+
+    TaskRules(int maxNameLength) {
+        this.maxNameLength = maxNameLength;
+    }
+
+    void check(TaskDraft draft) {
+        if (draft == null) {
+            throw new InvalidTaskException("body", "is required");
+        }
+        checkName(draft.name());
+        if (draft.done() == null) {
+            throw new InvalidTaskException("done", "is required");
+        }
+    }
+
+    void check(TaskPatch patch) {
+        if (patch == null) {
+            throw new InvalidTaskException("body", "is required");
+        }
+        if (patch.name() != null) {
+            checkName(patch.name());
+        }
+    }
+
+    void checkId(long id) {
+        if (id < 1) {
+            throw new InvalidTaskException("id", "must be a positive integer");
+        }
+    }
+
+    private void checkName(String name) {
+        if (name == null) {
+            throw new InvalidTaskException("name", "is required");
+        }
+        if (name.isBlank()) {
+            throw new InvalidTaskException("name", "must not be blank");
+        }
+        // Check the cheap UTF-16 length first: it is never less than the code point count.
+        if (name.length() > maxNameLength && name.codePointCount(0, name.length()) > maxNameLength) {
+            throw new InvalidTaskException("name", "must be at most " + maxNameLength + " characters");
+        }
+        // An unpaired surrogate cannot be stored as UTF-8; SQLite would keep a '?' instead.
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new InvalidTaskException("name", "must be valid Unicode (it has an unpaired surrogate)");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.github.todo.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskServiceTest {
+
+    @TempDir
+    Path dir;
+
+    TaskService tasks;
+
+    @BeforeEach
+    void open() {
+        tasks = TestStores.open(dir);
+    }
+
+    @AfterEach
+    void close() {
+        tasks.close();
+    }
+
+    @Test
+    void create_assigns_increasing_ids_and_returns_the_stored_task() {
+        Task first = tasks.create(new TaskDraft("first", false));
+        Task second = tasks.create(new TaskDraft("second", true));
+        assertEquals(new Task(first.id(), "first", false), first);
+        assertEquals(new Task(second.id(), "second", true), second);
+        assertTrue(second.id() > first.id());
+        assertEquals(2, tasks.count());
+    }
+
+    @Test
+    void find_returns_the_task_or_empty() {
+        Task created = tasks.create(TaskDraft.of("read me"));
+        assertEquals(Optional.of(created), tasks.find(created.id()));
+        assertEquals(Optional.empty(), tasks.find(created.id() + 1));
+    }
+
+    @Test
+    void replace_changes_both_fields() {
+        Task created = tasks.create(TaskDraft.of("before"));
+        Task replaced = tasks.replace(created.id(), new TaskDraft("after", true));
+        assertEquals(new Task(created.id(), "after", true), replaced);
+        assertEquals(Optional.of(replaced), tasks.find(created.id()));
+    }
+
+    @Test
+    void replace_of_a_missing_task_is_not_found() {
+        TaskNotFoundException e = assertThrows(TaskNotFoundException.class, () -> tasks.replace(42, new TaskDraft("x", true)));
+        assertEquals(42, e.id());
+    }
+
+    @Test
+    void patch_changes_only_the_given_fields() {
+        Task created = tasks.create(new TaskDraft("name", false));
+        assertEquals(new Task(created.id(), "name", true), tasks.patch(created.id(), new TaskPatch(null, true)));
+        assertEquals(new Task(created.id(), "renamed", true), tasks.patch(created.id(), new TaskPatch("renamed", null)));
+        assertEquals(new Task(created.id(), "renamed", true), tasks.patch(created.id(), new TaskPatch(null, null)));
+        assertEquals(Optional.of(new Task(created.id(), "renamed", true)), tasks.find(created.id()));
+    }
+
+    @Test
+    void patch_of_a_missing_task_is_not_found_even_when_empty() {
+        assertThrows(TaskNotFoundException.class, () -> tasks.patch(7, new TaskPatch("x", null)));
+        assertThrows(TaskNotFoundException.class, () -> tasks.patch(7, new TaskPatch(null, null)));
+    }
+
+    @Test
+    void delete_removes_the_task_and_a_second_delete_is_not_found() {
+        Task created = tasks.create(TaskDraft.of("doomed"));
+        tasks.delete(created.id());
+        assertEquals(Optional.empty(), tasks.find(created.id()));
+        assertThrows(TaskNotFoundException.class, () -> tasks.delete(created.id()));
+        assertEquals(0, tasks.count());
+    }
+
+    @Test
+    void ids_of_deleted_tasks_are_never_reused() {
+        Task first = tasks.create(TaskDraft.of("a"));
+        tasks.delete(first.id());
+        assertTrue(tasks.create(TaskDraft.of("b")).id() > first.id());
+    }
+
+    @Test
+    void validation_names_the_field_and_the_reason() {
+        assertInvalid("name", "is required", () -> tasks.create(new TaskDraft(null, false)));
+        assertInvalid("name", "must not be blank", () -> tasks.create(new TaskDraft("", false)));
+        assertInvalid("name", "must not be blank", () -> tasks.create(new TaskDraft(" \t\n", false)));
+        assertInvalid("done", "is required", () -> tasks.create(new TaskDraft("x", null)));
+        assertInvalid("name", "must be at most 1000 characters", () -> tasks.create(new TaskDraft("x".repeat(1001), false)));
+        assertInvalid("name", "must be valid Unicode (it has an unpaired surrogate)", () -> tasks.create(new TaskDraft("a\uD800b", false)));
+        assertInvalid("done", "is required", () -> tasks.replace(1, new TaskDraft("x", null)));
+        assertInvalid("name", "must not be blank", () -> tasks.patch(1, new TaskPatch(" ", null)));
+        assertInvalid("id", "must be a positive integer", () -> tasks.find(0));
+        assertInvalid("id", "must be a positive integer", () -> tasks.delete(-1));
+        assertInvalid("body", "is required", () -> tasks.create(null));
+        assertEquals(0, tasks.count(), "nothing invalid was stored");
+    }
+
+    @Test
+    void the_name_limit_counts_characters_not_utf16_units() {
+        String thousandEmoji = "\uD83D\uDE00".repeat(1000);
+        assertEquals(thousandEmoji, tasks.create(new TaskDraft(thousandEmoji, false)).name());
+        assertInvalid("name", "must be at most 1000 characters", () -> tasks.create(new TaskDraft(thousandEmoji + "x", false)));
+    }
+
+    @Test
+    void the_name_limit_is_configurable(@TempDir Path other) {
+        try (TaskService small = TaskService.open(TodoConfig.builder(other.resolve("t.db")).maxNameLength(3).build())) {
+            assertEquals(3, small.maxNameLength());
+            small.create(TaskDraft.of("abc"));
+            assertInvalid("name", "must be at most 3 characters", () -> small.create(TaskDraft.of("abcd")));
+        }
+    }
+
+    @Test
+    void list_pages_in_id_order_with_a_next_cursor() {
+        List<Task> all = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            all.add(tasks.create(new TaskDraft("t" + i, i % 2 == 0)));
+        }
+        TaskPage first = tasks.list(PageRequest.first(2));
+        assertEquals(all.subList(0, 2), first.tasks());
+        assertEquals(OptionalLong.of(all.get(1).id()), first.nextAfter());
+        TaskPage second = tasks.list(PageRequest.first(2).next(first.nextAfter().getAsLong()));
+        assertEquals(all.subList(2, 4), second.tasks());
+        TaskPage last = tasks.list(PageRequest.first(2).next(second.nextAfter().getAsLong()));
+        assertEquals(all.subList(4, 5), last.tasks());
+        assertFalse(last.nextAfter().isPresent());
+        assertEquals(all, tasks.list(PageRequest.first(5)).tasks());
+        assertFalse(tasks.list(PageRequest.first(5)).nextAfter().isPresent());
+    }
+
+    @Test
+    void list_filters_on_done() {
+        Task open = tasks.create(new TaskDraft("open", false));
+        Task done = tasks.create(new TaskDraft("done", true));
+        assertEquals(List.of(done), tasks.list(new PageRequest(10, 0, true)).tasks());
+        assertEquals(List.of(open), tasks.list(new PageRequest(10, 0, false)).tasks());
+    }
+
+    @Test
+    void page_requests_are_bounded() {
+        assertInvalid("limit", "must be between 1 and 1000", () -> PageRequest.first(0));
+        assertInvalid("limit", "must be between 1 and 1000", () -> PageRequest.first(1001));
+        assertInvalid("after", "must not be negative", () -> new PageRequest(1, -1, null));
+    }
+
+    @Test
+    void forEach_walks_every_task_in_id_order() {
+        List<Task> created = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            created.add(tasks.create(TaskDraft.of("t" + i)));
+        }
+        List<Task> seen = new ArrayList<>();
+        tasks.forEach(seen::add);
+        assertEquals(created, seen);
+    }
+
+    @Test
+    void an_exception_from_the_forEach_action_propagates_unchanged() {
+        tasks.create(TaskDraft.of("one"));
+        IllegalStateException thrown = new IllegalStateException("stop");
+        assertTrue(thrown == assertThrows(IllegalStateException.class, () -> tasks.forEach(t -> {
+            throw thrown;
+        })));
+        tasks.ping(); // the connection went back to the pool in good order
+    }
+
+    @Test
+    void calls_after_close_fail_clearly_and_close_is_idempotent() {
+        tasks.close();
+        tasks.close();
+        StoreException e = assertThrows(StoreException.class, () -> tasks.create(TaskDraft.of("late")));
+        assertEquals("the store is closed", e.getMessage());
+        assertThrows(StoreException.class, () -> tasks.find(1));
+    }
+
+    static void assertInvalid(String field, String reason, Runnable call) {
+        InvalidTaskException e = assertThrows(InvalidTaskException.class, call::run);
+        assertEquals(field, e.field());
+        assertEquals(reason, e.reason());
+        assertEquals(field + ": " + reason, e.getMessage());
+    }
+}
