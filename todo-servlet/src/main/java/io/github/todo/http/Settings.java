@@ -1,0 +1,191 @@
+package io.github.todo.http;
+
+import io.github.todo.core.Synchronous;
+import io.github.todo.core.TodoConfig;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * The settings every way of running todo shares, read from any key-value source. A key is the
+ * name of the setting ({@code poolSize}); its system property, environment variable and command
+ * line flag are derived from it here, in one place: {@code todo.poolSize}, {@code TODO_POOL_SIZE},
+ * {@code --pool-size}.
+ *
+ * <p>A value that cannot be used throws {@link IllegalArgumentException} naming the setting.
+ */
+public final class Settings {
+
+    /** The SQLite database file. */
+    public static final String DB = "db";
+    /** Pooled read connections: {@link TodoConfig#poolSize()}. */
+    public static final String POOL_SIZE = "poolSize";
+    /** Lock wait, in ms or with a unit ({@code 5s}): {@link TodoConfig#busyTimeout()}. */
+    public static final String BUSY_TIMEOUT = "busyTimeout";
+    /** {@code normal} or {@code full}: {@link TodoConfig#synchronous()}. */
+    public static final String SYNCHRONOUS = "synchronous";
+    /** {@link TodoConfig#maxNameLength()}. */
+    public static final String MAX_NAME_LENGTH = "maxNameLength";
+    /** The token {@code GET /info} answers: {@link ApiSettings#serverName()}. */
+    public static final String NAME = "name";
+    /** The body limit in bytes, or with a unit ({@code 512k}, {@code 1m}): {@link ApiSettings#maxBodyBytes()}. */
+    public static final String MAX_BODY = "maxBody";
+
+    private final UnaryOperator<String> source;
+
+    private Settings(UnaryOperator<String> source) {
+        this.source = source;
+    }
+
+    /** Settings read through {@code source}, which maps a setting name to its raw value or {@code null}. */
+    public static Settings from(UnaryOperator<String> source) {
+        return new Settings(source);
+    }
+
+    /** Settings from system properties, then environment variables. */
+    public static Settings fromSystem() {
+        return from(key -> {
+            String value = System.getProperty(systemProperty(key));
+            return value != null ? value : System.getenv(environmentVariable(key));
+        });
+    }
+
+    /** {@code poolSize} becomes {@code todo.poolSize}. */
+    public static String systemProperty(String key) {
+        return "todo." + key;
+    }
+
+    /** {@code poolSize} becomes {@code TODO_POOL_SIZE}. */
+    public static String environmentVariable(String key) {
+        return "TODO_" + words(key, "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** {@code poolSize} becomes {@code --pool-size}. */
+    public static String flag(String key) {
+        return "--" + words(key, "-");
+    }
+
+    /** The raw value, or {@code null}. */
+    public String get(String key) {
+        String value = source.apply(key);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Applies the store settings that are present to {@code builder}. */
+    public TodoConfig.Builder applyTo(TodoConfig.Builder builder) {
+        if (get(POOL_SIZE) != null) {
+            builder.poolSize(integer(POOL_SIZE, 1, 1024, 0));
+        }
+        if (get(BUSY_TIMEOUT) != null) {
+            builder.busyTimeout(duration(BUSY_TIMEOUT, Duration.ZERO));
+        }
+        if (get(SYNCHRONOUS) != null) {
+            builder.synchronous(choice(SYNCHRONOUS, Synchronous.class, Synchronous.NORMAL));
+        }
+        if (get(MAX_NAME_LENGTH) != null) {
+            builder.maxNameLength(integer(MAX_NAME_LENGTH, 1, 1_000_000, 0));
+        }
+        return builder;
+    }
+
+    /** The HTTP settings, defaults where absent. */
+    public ApiSettings api() {
+        ApiSettings settings = ApiSettings.defaults();
+        String name = get(NAME);
+        if (name != null) {
+            try {
+                settings = settings.withServerName(name);
+            } catch (IllegalArgumentException e) {
+                throw invalid(NAME, name, "one printable ASCII token without spaces");
+            }
+        }
+        if (get(MAX_BODY) != null) {
+            settings = settings.withMaxBodyBytes(bytes(MAX_BODY, ApiSettings.DEFAULT_MAX_BODY_BYTES));
+        }
+        return settings;
+    }
+
+    /** An integer between {@code min} and {@code max}, or {@code fallback} when absent. */
+    public int integer(String key, int min, int max, int fallback) {
+        String value = get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid(key, value, "an integer from " + min + " to " + max);
+    }
+
+    /** A duration: milliseconds, or a number with {@code ms}, {@code s} or {@code m}. */
+    public Duration duration(String key, Duration fallback) {
+        String value = get(key);
+        if (value == null) {
+            return fallback;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseUnsignedLong(lower.substring(0, lower.length() - 2)));
+            } else if (lower.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseUnsignedLong(lower.substring(0, lower.length() - 1)));
+            } else if (lower.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseUnsignedLong(lower.substring(0, lower.length() - 1)));
+            }
+            return Duration.ofMillis(Long.parseUnsignedLong(lower));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(key, value, "a duration such as 5000, 5000ms, 5s or 1m");
+        }
+    }
+
+    /** A size in bytes, or with {@code k} or {@code m} (binary units). */
+    public long bytes(String key, long fallback) {
+        String value = get(key);
+        if (value == null) {
+            return fallback;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        long unit = lower.endsWith("k") ? 1024 : lower.endsWith("m") ? 1024 * 1024 : 1;
+        String digits = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
+        try {
+            long n = Math.multiplyExact(Long.parseUnsignedLong(digits), unit);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException | ArithmeticException ignored) {
+            // reported below
+        }
+        throw invalid(key, value, "a positive size such as 1048576, 512k or 1m");
+    }
+
+    /** One of {@code type}'s constants, named in any case. */
+    public <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+        String value = get(key);
+        if (value == null) {
+            return fallback;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            names.append(names.length() == 0 ? "" : " or ").append(constant.name().toLowerCase(Locale.ROOT));
+        }
+        throw invalid(key, value, names.toString());
+    }
+
+    private static IllegalArgumentException invalid(String key, String value, String expected) {
+        return new IllegalArgumentException(key + ": '" + value + "' is not " + expected);
+    }
+
+    private static String words(String key, String separator) {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1" + separator + "$2").toLowerCase(Locale.ROOT);
+    }
+}

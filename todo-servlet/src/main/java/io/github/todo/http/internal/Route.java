@@ -1,0 +1,41 @@
+package io.github.todo.http.internal;
+
+import java.util.List;
+
+/** The API's paths and the methods each one allows; the one table behind routing, 405 and OPTIONS. */
+public enum Route {
+    HELLO("/", "GET", "HEAD", "OPTIONS"),
+    INFO("/info", "GET", "HEAD", "OPTIONS"),
+    HEALTH("/health", "GET", "HEAD", "OPTIONS"),
+    TASKS("/tasks", "GET", "HEAD", "POST", "OPTIONS"),
+    TASK("/tasks/{id}", "GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    private final String template;
+    private final List<String> methods;
+    private final String allow;
+
+    Route(String template, String... methods) {
+        this.template = template;
+        this.methods = List.of(methods);
+        this.allow = String.join(", ", methods);
+    }
+
+    /** The path as documented, with {@code {id}} for the task id. */
+    public String template() {
+        return template;
+    }
+
+    public boolean allows(String method) {
+        return methods.contains(method);
+    }
+
+    /** The value of the {@code Allow} header for this path. */
+    public String allow() {
+        return allow;
+    }
+
+    /** The methods this path answers, in documentation order. */
+    public List<String> methods() {
+        return methods;
+    }
+}

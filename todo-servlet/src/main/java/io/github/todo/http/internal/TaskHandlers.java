@@ -1,0 +1,94 @@
+package io.github.todo.http.internal;
+
+import io.github.todo.core.PageRequest;
+import io.github.todo.core.Task;
+import io.github.todo.core.TaskNotFoundException;
+import io.github.todo.core.TaskPage;
+import io.github.todo.core.TaskService;
+import io.github.todo.http.ApiExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/** The task endpoints: parse the request, call the service, write the response. */
+public final class TaskHandlers {
+
+    private static final String JSON = "application/json";
+    private static final byte[] EMPTY = new byte[0];
+
+    private final TaskService tasks;
+    private final long maxBodyBytes;
+
+    public TaskHandlers(TaskService tasks, long maxBodyBytes) {
+        this.tasks = tasks;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public void list(ApiExchange exchange) throws IOException {
+        PageRequest page = QueryParams.page(exchange.rawQuery());
+        if (page == null) {
+            // The whole list, streamed row by row: memory stays flat however many tasks there are.
+            OutputStream out = exchange.stream(200, JSON);
+            JsonCodec.taskArray(out, tasks::forEach);
+            return;
+        }
+        TaskPage result = tasks.list(page);
+        if (result.nextAfter().isPresent()) {
+            exchange.header("Link", "<" + exchange.basePath() + "/tasks?limit=" + page.limit()
+                    + "&after=" + result.nextAfter().getAsLong()
+                    + (page.done() == null ? "" : "&done=" + page.done()) + ">; rel=\"next\"");
+        }
+        OutputStream out = exchange.stream(200, JSON);
+        JsonCodec.taskArray(out, each -> result.tasks().forEach(each));
+    }
+
+    public void create(ApiExchange exchange) throws IOException {
+        Task task = tasks.create(fields(exchange).draft());
+        exchange.header("Location", exchange.basePath() + "/tasks/" + task.id());
+        exchange.respond(201, JSON, JsonCodec.task(task));
+    }
+
+    public void read(ApiExchange exchange, long id) throws IOException {
+        Task task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        exchange.respond(200, JSON, JsonCodec.task(task));
+    }
+
+    public void replace(ApiExchange exchange, long id) throws IOException {
+        exchange.respond(200, JSON, JsonCodec.task(tasks.replace(id, fields(exchange).draft())));
+    }
+
+    public void patch(ApiExchange exchange, long id) throws IOException {
+        exchange.respond(200, JSON, JsonCodec.task(tasks.patch(id, fields(exchange).patch())));
+    }
+
+    public void delete(ApiExchange exchange, long id) throws IOException {
+        tasks.delete(id);
+        exchange.respond(204, null, EMPTY);
+    }
+
+    public byte[] health(String status, String detail) {
+        return JsonCodec.health(status, detail);
+    }
+
+    /** Checks the media type and size, then reads the body's fields. */
+    private JsonCodec.Fields fields(ApiExchange exchange) throws IOException {
+        String contentType = exchange.requestHeader("Content-Type");
+        if (contentType != null && !isJson(contentType)) {
+            throw new HttpError(415, "Content-Type", "the body must be application/json, not " + contentType);
+        }
+        long declared = exchange.contentLength();
+        if (declared > maxBodyBytes) {
+            throw BoundedBody.tooLarge(maxBodyBytes); // refused before a byte is read
+        }
+        try (InputStream body = new BoundedBody(exchange.body(), maxBodyBytes)) {
+            return JsonCodec.readFields(body);
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+}

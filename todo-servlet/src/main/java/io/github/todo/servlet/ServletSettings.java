@@ -1,0 +1,81 @@
+package io.github.todo.servlet;
+
+import io.github.todo.core.TodoConfig;
+import io.github.todo.http.ApiSettings;
+import io.github.todo.http.Settings;
+import jakarta.servlet.ServletConfig;
+import java.nio.file.Path;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a deployed {@link TodoServlet} finds its settings, first match wins: servlet init-params,
+ * context-params (both as {@code todo.db}, {@code todo.poolSize}, ...), for the database a container
+ * DataSource at {@value #JNDI_NAME}, then system properties, environment variables
+ * ({@code TODO_DB}, ...), and last a default file, {@code ~/.todo/<context>.db}.
+ */
+final class ServletSettings {
+
+    static final String JNDI_NAME = "java:comp/env/jdbc/todo";
+    private static final Logger LOG = LoggerFactory.getLogger(ServletSettings.class);
+
+    private final Settings params;
+    private final Settings all;
+    private final ServletConfig config;
+
+    private ServletSettings(ServletConfig config) {
+        this.config = config;
+        this.params = Settings.from(key -> {
+            String name = Settings.systemProperty(key);
+            String value = config.getInitParameter(name);
+            return value != null ? value : config.getServletContext().getInitParameter(name);
+        });
+        Settings system = Settings.fromSystem();
+        this.all = Settings.from(key -> {
+            String value = params.get(key);
+            return value != null ? value : system.get(key);
+        });
+    }
+
+    static ServletSettings resolve(ServletConfig config) {
+        return new ServletSettings(config);
+    }
+
+    TodoConfig store() {
+        String file = params.get(Settings.DB);
+        if (file == null) {
+            DataSource container = lookupDataSource();
+            if (container != null) {
+                return all.applyTo(TodoConfig.builder(container)).build();
+            }
+            file = all.get(Settings.DB);
+        }
+        Path path = file != null ? Path.of(file) : defaultFile();
+        return all.applyTo(TodoConfig.builder(path)).build();
+    }
+
+    ApiSettings api() {
+        return all.api();
+    }
+
+    private Path defaultFile() {
+        String context = config.getServletContext().getContextPath();
+        String name = context.isEmpty() ? "ROOT" : context.substring(1).replace('/', '#');
+        Path file = Path.of(System.getProperty("user.home"), ".todo", name + ".db");
+        LOG.info("no database configured ({} / {} / {}): using {}", Settings.systemProperty(Settings.DB),
+                JNDI_NAME, Settings.environmentVariable(Settings.DB), file);
+        return file;
+    }
+
+    private static DataSource lookupDataSource() {
+        try {
+            Object found = new InitialContext().lookup(JNDI_NAME);
+            return found instanceof DataSource dataSource ? dataSource : null;
+        } catch (NamingException | RuntimeException absent) {
+            return null; // no JNDI in this container, or nothing bound: the usual case
+        }
+    }
+}

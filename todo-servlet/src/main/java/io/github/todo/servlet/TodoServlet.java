@@ -1,0 +1,96 @@
+package io.github.todo.servlet;
+
+import io.github.todo.core.TaskService;
+import io.github.todo.core.TodoConfig;
+import io.github.todo.http.TodoApi;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serial;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the todo API. Deployed by a container (see the WAR in {@code samples/war}) it opens its
+ * own store from {@link ServletSettings} in {@link #init()} and closes it in {@link #destroy()}.
+ * Registered by an application with {@link #TodoServlet(TodoApi)}, it serves that API and leaves
+ * the store to the application.
+ */
+public class TodoServlet extends HttpServlet {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TodoServlet.class);
+
+    private transient TodoApi api;
+    private transient TaskService ownedStore;
+
+    /** For containers: the store is opened from the servlet's configuration at init. */
+    public TodoServlet() {
+    }
+
+    /** For applications: serves {@code api}, whose store the application opens and closes. */
+    public TodoServlet(TodoApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public void init() throws ServletException {
+        if (api != null) {
+            return;
+        }
+        try {
+            ServletSettings settings = ServletSettings.resolve(getServletConfig());
+            TodoConfig config = settings.store();
+            ownedStore = TaskService.open(config);
+            api = TodoApi.create(ownedStore, settings.api());
+            LOG.info("todo API ready at {} over {}", getServletContext().getContextPath() + "/",
+                    config.databaseFile() != null ? config.databaseFile().toAbsolutePath() : "JNDI " + ServletSettings.JNDI_NAME);
+        } catch (RuntimeException e) {
+            throw new ServletException("todo could not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            api.handle(new ServletExchange(request, response));
+        } catch (IOException e) {
+            // the client went away, or a streamed list broke off; the container drops the connection
+            LOG.debug("response to {} {} aborted: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (ownedStore != null) {
+            ownedStore.close();
+            ownedStore = null;
+            deregisterOurDrivers();
+        }
+    }
+
+    /** sqlite-jdbc registers itself with DriverManager; a WAR must undo that or it leaks its class loader. */
+    private void deregisterOurDrivers() {
+        ClassLoader ours = getClass().getClassLoader();
+        if (ours == ClassLoader.getSystemClassLoader()) {
+            return; // not a web application's loader: the application owns its drivers
+        }
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.warn("could not deregister JDBC driver {}", driver, e);
+                }
+            }
+        }
+    }
+}

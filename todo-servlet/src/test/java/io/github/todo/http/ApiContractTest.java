@@ -1,0 +1,423 @@
+package io.github.todo.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The HTTP contract, written once. Each way of serving the API (servlet in Tomcat, the WAR in
+ * Tomcat and Jetty, the standalone Undertow server) extends this class and only starts and stops
+ * its server. The server must run with the default settings (server name {@code todo}, 1 MiB bodies,
+ * 1000-character names).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiContractTest {
+
+    protected HttpProbe http;
+    private Path dir;
+
+    /** Starts the server with a fresh database in {@code dir}; returns where the API is mounted. */
+    protected abstract URI start(Path dir) throws Exception;
+
+    /** Stops the server and closes its store. */
+    protected abstract void stop() throws Exception;
+
+    @BeforeAll
+    void startServer() throws Exception {
+        dir = Files.createTempDirectory("todo-contract");
+        http = new HttpProbe(start(dir));
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        stop();
+    }
+
+    // ---- seed-compatible endpoints ----
+
+    @Test
+    void hello_world_is_plain_text() {
+        HttpResponse<String> response = http.get("/");
+        assertEquals(200, response.statusCode());
+        assertEquals("Hello, world!", response.body());
+        assertTrue(contentType(response).startsWith("text/plain"));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
+    }
+
+    @Test
+    void info_names_the_server_in_one_token() {
+        HttpResponse<String> response = http.get("/info");
+        assertEquals(200, response.statusCode());
+        assertEquals("todo", response.body());
+        assertTrue(contentType(response).startsWith("text/plain"));
+    }
+
+    @Test
+    void create_answers_201_with_location_and_the_task() {
+        HttpResponse<String> response = http.json("POST", "/tasks", "{\"name\": \"Test Task\", \"done\": false}");
+        assertEquals(201, response.statusCode());
+        assertTrue(contentType(response).startsWith("application/json"));
+        JsonObject task = object(response);
+        long id = task.get("id").getAsLong();
+        assertTrue(id > 0);
+        assertEquals("Test Task", task.get("name").getAsString());
+        assertFalse(task.get("done").getAsBoolean());
+        assertEquals(3, task.size(), "exactly id, name, done");
+        assertEquals(http.basePath() + "/tasks/" + id, response.headers().firstValue("Location").orElse(null));
+    }
+
+    @Test
+    void read_update_delete_round_trip() {
+        long id = create("round trip", false);
+        HttpResponse<String> read = http.get("/tasks/" + id);
+        assertEquals(200, read.statusCode());
+        assertEquals(task(id, "round trip", false), object(read));
+
+        HttpResponse<String> put = http.json("PUT", "/tasks/" + id, "{\"name\": \"Updated Task\", \"done\": true}");
+        assertEquals(200, put.statusCode());
+        assertEquals(task(id, "Updated Task", true), object(put));
+        assertEquals(task(id, "Updated Task", true), object(http.get("/tasks/" + id)));
+
+        HttpResponse<String> delete = http.delete("/tasks/" + id);
+        assertEquals(204, delete.statusCode());
+        assertEquals("", delete.body());
+        assertProblem(http.get("/tasks/" + id), 404, null);
+        assertProblem(http.delete("/tasks/" + id), 404, null);
+    }
+
+    @Test
+    void list_returns_every_task_in_id_order() {
+        long a = create("list a", false);
+        long b = create("list b", true);
+        for (String path : List.of("/tasks", "/tasks/")) {
+            HttpResponse<String> response = http.get(path);
+            assertEquals(200, response.statusCode());
+            assertTrue(contentType(response).startsWith("application/json"));
+            JsonArray all = JsonParser.parseString(response.body()).getAsJsonArray();
+            List<Long> ids = new ArrayList<>();
+            all.forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsLong()));
+            assertEquals(ids.stream().sorted().toList(), ids, "id order");
+            assertTrue(all.contains(task(a, "list a", false)));
+            assertTrue(all.contains(task(b, "list b", true)));
+        }
+    }
+
+    // ---- beyond the seed ----
+
+    @Test
+    void patch_changes_only_the_given_fields() {
+        long id = create("patch me", false);
+        assertEquals(task(id, "patch me", true), object(http.json("PATCH", "/tasks/" + id, "{\"done\": true}")));
+        assertEquals(task(id, "patched", true), object(http.json("PATCH", "/tasks/" + id, "{\"name\": \"patched\"}")));
+        HttpResponse<String> empty = http.json("PATCH", "/tasks/" + id, "{}");
+        assertEquals(200, empty.statusCode());
+        assertEquals(task(id, "patched", true), object(empty));
+    }
+
+    @Test
+    void pages_follow_the_link_header() {
+        long first = create("page 0", false);
+        for (int i = 1; i < 5; i++) {
+            create("page " + i, i % 2 == 0);
+        }
+        HttpResponse<String> page1 = http.get("/tasks?limit=2&after=" + (first - 1));
+        assertEquals(200, page1.statusCode());
+        assertEquals(List.of(first, first + 1), ids(page1));
+        String link = page1.headers().firstValue("Link").orElseThrow();
+        assertEquals("<" + http.basePath() + "/tasks?limit=2&after=" + (first + 1) + ">; rel=\"next\"", link);
+
+        HttpResponse<String> page2 = http.get(link.substring(http.basePath().length() + 1, link.indexOf('>')));
+        assertEquals(List.of(first + 2, first + 3), ids(page2));
+        HttpResponse<String> last = http.get("/tasks?limit=2&after=" + (first + 3));
+        assertEquals(List.of(first + 4), ids(last));
+        assertTrue(last.headers().firstValue("Link").isEmpty(), "no next page after the last");
+
+        HttpResponse<String> done = http.get("/tasks?done=true&limit=10&after=" + (first - 1));
+        assertEquals(List.of(first + 2, first + 4), ids(done));
+        HttpResponse<String> open = http.get("/tasks?done=false&limit=1&after=" + (first - 1));
+        assertEquals(List.of(first), ids(open));
+        assertEquals("<" + http.basePath() + "/tasks?limit=1&after=" + first + "&done=false>; rel=\"next\"",
+                open.headers().firstValue("Link").orElseThrow());
+    }
+
+    @Test
+    void health_is_up_while_the_database_answers() {
+        HttpResponse<String> response = http.get("/health");
+        assertEquals(200, response.statusCode());
+        assertEquals("UP", object(response).get("status").getAsString());
+    }
+
+    @Test
+    void options_lists_the_allowed_methods() {
+        HttpResponse<String> tasks = http.send("OPTIONS", "/tasks", null, null);
+        assertEquals(204, tasks.statusCode());
+        assertEquals("GET, HEAD, POST, OPTIONS", tasks.headers().firstValue("Allow").orElse(null));
+        HttpResponse<String> one = http.send("OPTIONS", "/tasks/1", null, null);
+        assertEquals(204, one.statusCode());
+        assertEquals("GET, HEAD, PUT, PATCH, DELETE, OPTIONS", one.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
+    void head_answers_like_get_without_a_body() {
+        HttpResponse<String> response = http.send("HEAD", "/", null, null);
+        assertEquals(200, response.statusCode());
+        assertEquals("", response.body());
+    }
+
+    @Test
+    void the_body_may_carry_extra_fields_an_id_strings_for_done_and_no_content_type() {
+        HttpResponse<String> response = http.json("POST", "/tasks",
+                "{\"id\": 999999, \"name\": \"extras\", \"done\": \"true\", \"tags\": [1, {\"a\": null}], \"due\": 1e308}");
+        assertEquals(201, response.statusCode());
+        long id = object(response).get("id").getAsLong();
+        assertTrue(id != 999999, "an id in the body never sets the id");
+        assertEquals(task(id, "extras", true), object(response));
+
+        HttpResponse<String> put = http.json("PUT", "/tasks/" + id, "{\"id\": " + (id + 1) + ", \"name\": \"x\", \"done\": \"false\"}");
+        assertEquals(task(id, "x", false), object(put));
+
+        HttpResponse<String> untyped = http.send("POST", "/tasks", null, "{\"name\":\"no type\",\"done\":false}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, untyped.statusCode());
+        HttpResponse<String> charset = http.send("POST", "/tasks", "application/json; charset=UTF-8",
+                "{\"name\":\"with charset\",\"done\":false}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, charset.statusCode());
+        HttpResponse<String> vendor = http.send("POST", "/tasks", "application/merge-patch+json",
+                "{\"name\":\"vendor json\",\"done\":false}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, vendor.statusCode());
+    }
+
+    @Test
+    void names_round_trip_exactly_over_http() {
+        for (String name : List.of("emoji \uD83D\uDE80", "\u05E9\u05DC\u05D5\u05DD", "e\u0301", "nul \u0000 x",
+                "quote \" backslash \\", "'; DROP TABLE tasks; --", "<script>alert(1)</script>", "line\u2028separators\u2029")) {
+            JsonObject body = new JsonObject();
+            body.addProperty("name", name);
+            body.addProperty("done", false);
+            HttpResponse<String> created = http.json("POST", "/tasks", body.toString());
+            assertEquals(201, created.statusCode(), name);
+            long id = object(created).get("id").getAsLong();
+            assertEquals(name, object(http.get("/tasks/" + id)).get("name").getAsString());
+        }
+    }
+
+    @Test
+    void a_name_of_exactly_the_limit_is_accepted() {
+        HttpResponse<String> response = http.json("POST", "/tasks", "{\"name\": \"" + "x".repeat(1000) + "\", \"done\": false}");
+        assertEquals(201, response.statusCode());
+    }
+
+    @Test
+    void unknown_fields_nested_a_little_are_skipped_and_deep_nesting_is_refused() {
+        String shallow = "[".repeat(100) + "]".repeat(100);
+        assertEquals(201, http.json("POST", "/tasks", "{\"name\": \"nested\", \"done\": false, \"x\": " + shallow + "}").statusCode());
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertProblem(http.json("POST", "/tasks", "{\"name\": \"deep\", \"done\": false, \"x\": " + deep + "}"), 400, "body");
+    }
+
+    // ---- client mistakes: each one a 400-class problem, and the server keeps serving ----
+
+    static Stream<Arguments> badRequests() {
+        String tooLong = "x".repeat(1001);
+        return Stream.of(
+                bad("POST", "/tasks", "{\"name\": \"x\",", 400, "body"),
+                bad("POST", "/tasks", "{\"name\": \"x\", \"done\": fal", 400, "body"),
+                bad("POST", "/tasks", "[]", 400, "body"),
+                bad("POST", "/tasks", "\"just a string\"", 400, "body"),
+                bad("POST", "/tasks", "42", 400, "body"),
+                bad("POST", "/tasks", "null", 400, "body"),
+                bad("POST", "/tasks", "", 400, "body"),
+                bad("POST", "/tasks", "{}", 400, "name"),
+                bad("POST", "/tasks", "{\"done\": false}", 400, "name"),
+                bad("POST", "/tasks", "{\"name\": \"x\"}", 400, "done"),
+                bad("POST", "/tasks", "{\"name\": 5, \"done\": false}", 400, "name"),
+                bad("POST", "/tasks", "{\"name\": [\"x\"], \"done\": false}", 400, "name"),
+                bad("POST", "/tasks", "{\"name\": null, \"done\": false}", 400, "name"),
+                bad("POST", "/tasks", "{\"name\": \"   \", \"done\": false}", 400, "name"),
+                bad("POST", "/tasks", "{\"name\": \"\", \"done\": false}", 400, "name"),
+                bad("POST", "/tasks", "{\"name\": \"" + tooLong + "\", \"done\": false}", 400, "name"),
+                bad("POST", "/tasks", "{\"name\": \"x\", \"done\": \"yes\"}", 400, "done"),
+                bad("POST", "/tasks", "{\"name\": \"x\", \"done\": 1}", 400, "done"),
+                bad("POST", "/tasks", "{\"name\": \"x\", \"done\": {}}", 400, "done"),
+                bad("POST", "/tasks", "{\"name\": \"x\", \"done\": 1e999999}", 400, "done"),
+                bad("POST", "/tasks", "{\"name\": \"x\", \"done\": false} trailing", 400, "body"),
+                bad("POST", "/tasks", "{'name': 'x', 'done': false}", 400, "body"),
+                bad("POST", "/tasks", "{\"name\": \"x\", \"done\": false, \"x\": " + "[".repeat(50_000), 400, "body"),
+                bad("PUT", "/tasks/1", "{\"name\": \"x\"}", 400, "done"),
+                bad("PUT", "/tasks/1", "{\"done\": true}", 400, "name"),
+                bad("PUT", "/tasks/abc", "{\"name\": \"x\", \"done\": true}", 400, "id"),
+                bad("PATCH", "/tasks/1", "{\"name\": \"\"}", 400, "name"),
+                bad("PATCH", "/tasks/1", "{\"done\": \"maybe\"}", 400, "done"),
+                bad("PATCH", "/tasks/1", "[1, 2]", 400, "body"),
+                bad("GET", "/tasks/0", null, 400, "id"),
+                bad("GET", "/tasks/-1", null, 400, "id"),
+                bad("GET", "/tasks/99999999999999999999", null, 400, "id"),
+                bad("GET", "/tasks/9223372036854775808", null, 400, "id"),
+                bad("GET", "/tasks/1.5", null, 400, "id"),
+                bad("GET", "/tasks/%2B1", null, 400, "id"),
+                bad("DELETE", "/tasks/x1", null, 400, "id"),
+                bad("GET", "/tasks?limit=0", null, 400, "limit"),
+                bad("GET", "/tasks?limit=1001", null, 400, "limit"),
+                bad("GET", "/tasks?limit=ten", null, 400, "limit"),
+                bad("GET", "/tasks?after=-5", null, 400, "after"),
+                bad("GET", "/tasks?done=maybe", null, 400, "done"),
+                bad("GET", "/nope", null, 404, null),
+                bad("GET", "/tasks/1/extra", null, 404, null),
+                bad("GET", "/tasks/9223372036854775807", null, 404, null),
+                bad("PUT", "/tasks/9223372036854775807", "{\"name\": \"x\", \"done\": true}", 404, null),
+                bad("PATCH", "/tasks/9223372036854775807", "{\"done\": true}", 404, null),
+                bad("DELETE", "/tasks/9223372036854775807", null, 404, null),
+                bad("DELETE", "/tasks", null, 405, null),
+                bad("POST", "/tasks/1", "{\"name\": \"x\", \"done\": true}", 405, null),
+                bad("PUT", "/", "{}", 405, null),
+                bad("POST", "/info", "{}", 405, null),
+                bad("DELETE", "/health", null, 405, null)
+        );
+    }
+
+    private static Arguments bad(String method, String path, String body, int status, String field) {
+        String label = method + " " + path + " " + (body == null ? "" : body.length() > 40 ? body.substring(0, 40) + "..." : body);
+        return Arguments.of(label, method, path, body, status, field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void a_bad_request_gets_a_problem_and_the_server_keeps_serving(String label, String method, String path, String body,
+                                                                  int status, String field) {
+        assertProblem(http.json(method, path, body), status, field);
+    }
+
+    @Test
+    void a_wrong_method_names_the_allowed_ones() {
+        HttpResponse<String> response = http.delete("/tasks");
+        assertProblem(response, 405, null);
+        assertEquals("GET, HEAD, POST, OPTIONS", response.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
+    void a_body_that_is_not_json_gets_415() {
+        byte[] body = "{\"name\": \"x\", \"done\": false}".getBytes(StandardCharsets.UTF_8);
+        assertProblem(http.send("POST", "/tasks", "text/plain", body), 415, "Content-Type");
+        assertProblem(http.send("POST", "/tasks", "application/x-www-form-urlencoded", "name=x&done=false".getBytes(StandardCharsets.UTF_8)), 415, "Content-Type");
+        assertProblem(http.send("PUT", "/tasks/1", "application/xml", body), 415, "Content-Type");
+        assertProblem(http.send("PATCH", "/tasks/1", "text/json-ish", body), 415, "Content-Type");
+    }
+
+    @Test
+    void invalid_utf8_is_refused_not_replaced() {
+        byte[] body = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', ',', '"', 'd', 'o', 'n', 'e', '"', ':', 'f', 'a', 'l', 's', 'e', '}'};
+        assertProblem(http.send("POST", "/tasks", "application/json", body), 400, "body");
+    }
+
+    @Test
+    void a_body_over_the_limit_gets_413() {
+        String padding = "x".repeat(1024 * 1024);
+        assertProblem(http.json("POST", "/tasks", "{\"name\": \"x\", \"done\": false, \"pad\": \"" + padding + "\"}"), 413, "body");
+    }
+
+    @Test
+    void an_absurd_content_length_gets_413_before_the_body_is_read() {
+        HttpProbe.Raw response = http.raw("POST " + http.basePath() + "/tasks HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 999999999999",
+                "{\"name\":".getBytes(StandardCharsets.UTF_8));
+        assertEquals(413, response.status());
+        assertTrue(response.header("Content-Type").startsWith("application/problem+json"), response.headers());
+        assertServing();
+    }
+
+    @Test
+    void a_chunked_body_over_the_limit_gets_413() {
+        StringBuilder chunks = new StringBuilder();
+        String chunk = "x".repeat(64 * 1024);
+        String start = "{\"name\":\"x\",\"pad\":\"";
+        chunks.append(Integer.toHexString(start.length())).append("\r\n").append(start).append("\r\n");
+        for (int i = 0; i < 20; i++) {
+            chunks.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        chunks.append("0\r\n\r\n");
+        HttpProbe.Raw response = http.raw("POST " + http.basePath() + "/tasks HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                chunks.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(413, response.status(), response.headers());
+        assertServing();
+    }
+
+    // ---- helpers ----
+
+    protected long create(String name, boolean done) {
+        JsonObject body = new JsonObject();
+        body.addProperty("name", name);
+        body.addProperty("done", done);
+        HttpResponse<String> response = http.json("POST", "/tasks", body.toString());
+        assertEquals(201, response.statusCode(), response.body());
+        return object(response).get("id").getAsLong();
+    }
+
+    protected void assertProblem(HttpResponse<String> response, int status, String field) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", contentType(response).split(";")[0].trim(), response.body());
+        JsonObject problem = object(response);
+        assertEquals("about:blank", problem.get("type").getAsString());
+        assertNotNull(problem.get("title"));
+        assertEquals(status, problem.get("status").getAsInt());
+        String detail = problem.get("detail").getAsString();
+        assertFalse(detail.isBlank());
+        assertFalse(detail.contains("Exception") || detail.contains("\tat "), "no stack trace: " + detail);
+        if (field == null) {
+            assertNull(problem.get("field"), response.body());
+        } else {
+            assertEquals(field, problem.get("field").getAsString(), response.body());
+        }
+        assertServing();
+    }
+
+    protected void assertServing() {
+        HttpResponse<String> hello = http.get("/");
+        assertEquals(200, hello.statusCode());
+        assertEquals("Hello, world!", hello.body());
+    }
+
+    protected static JsonObject object(HttpResponse<String> response) {
+        JsonElement element = JsonParser.parseString(response.body());
+        assertTrue(element.isJsonObject(), response.body());
+        return element.getAsJsonObject();
+    }
+
+    protected static JsonObject task(long id, String name, boolean done) {
+        JsonObject task = new JsonObject();
+        task.addProperty("id", id);
+        task.addProperty("name", name);
+        task.addProperty("done", done);
+        return task;
+    }
+
+    private static List<Long> ids(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        List<Long> ids = new ArrayList<>();
+        JsonParser.parseString(response.body()).getAsJsonArray().forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsLong()));
+        return ids;
+    }
+
+    private static String contentType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+}

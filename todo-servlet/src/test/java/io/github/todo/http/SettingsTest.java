@@ -1,0 +1,63 @@
+package io.github.todo.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.todo.core.Synchronous;
+import io.github.todo.core.TodoConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void names_derive_from_the_key_in_one_way() {
+        assertEquals("todo.poolSize", Settings.systemProperty("poolSize"));
+        assertEquals("TODO_POOL_SIZE", Settings.environmentVariable("poolSize"));
+        assertEquals("--pool-size", Settings.flag("poolSize"));
+        assertEquals("TODO_DB", Settings.environmentVariable("db"));
+        assertEquals("--max-body", Settings.flag("maxBody"));
+    }
+
+    @Test
+    void store_and_api_settings_are_read_and_defaults_kept() {
+        Settings settings = Settings.from(Map.of("poolSize", "8", "busyTimeout", "2s", "synchronous", "FULL",
+                "maxNameLength", "50", "name", "todo-test", "maxBody", "512k")::get);
+        TodoConfig config = settings.applyTo(TodoConfig.builder(Path.of("x.db"))).build();
+        assertEquals(8, config.poolSize());
+        assertEquals(Duration.ofSeconds(2), config.busyTimeout());
+        assertEquals(Synchronous.FULL, config.synchronous());
+        assertEquals(50, config.maxNameLength());
+        assertEquals(new ApiSettings("todo-test", 512 * 1024), settings.api());
+        assertEquals(TodoConfig.of(Path.of("x.db")), Settings.from(key -> null).applyTo(TodoConfig.builder(Path.of("x.db"))).build());
+        assertEquals(ApiSettings.defaults(), Settings.from(key -> null).api());
+    }
+
+    @Test
+    void durations_and_sizes_take_units() {
+        Settings settings = Settings.from(Map.of("a", "1500", "b", "250ms", "c", "2m", "d", "1m", "e", "4096")::get);
+        assertEquals(Duration.ofMillis(1500), settings.duration("a", null));
+        assertEquals(Duration.ofMillis(250), settings.duration("b", null));
+        assertEquals(Duration.ofMinutes(2), settings.duration("c", null));
+        assertEquals(1024 * 1024, settings.bytes("d", 0));
+        assertEquals(4096, settings.bytes("e", 0));
+    }
+
+    @Test
+    void bad_values_name_the_setting_and_what_it_takes() {
+        Settings settings = Settings.from(Map.of("poolSize", "many", "synchronous", "sometimes", "busyTimeout", "-1",
+                "maxBody", "0", "name", "two words")::get);
+        assertEquals("poolSize: 'many' is not an integer from 1 to 1024",
+                assertThrows(IllegalArgumentException.class, () -> settings.applyTo(TodoConfig.builder(Path.of("x")))).getMessage());
+        assertEquals("synchronous: 'sometimes' is not normal or full",
+                assertThrows(IllegalArgumentException.class, () -> settings.choice("synchronous", Synchronous.class, null)).getMessage());
+        assertEquals("busyTimeout: '-1' is not a duration such as 5000, 5000ms, 5s or 1m",
+                assertThrows(IllegalArgumentException.class, () -> settings.duration("busyTimeout", null)).getMessage());
+        assertEquals("maxBody: '0' is not a positive size such as 1048576, 512k or 1m",
+                assertThrows(IllegalArgumentException.class, () -> settings.bytes("maxBody", 1)).getMessage());
+        assertEquals("name: 'two words' is not one printable ASCII token without spaces",
+                assertThrows(IllegalArgumentException.class, settings::api).getMessage());
+    }
+}
