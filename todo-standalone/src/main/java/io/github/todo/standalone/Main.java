@@ -1,0 +1,108 @@
+package io.github.todo.standalone;
+
+import io.github.todo.core.TodoException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+import sun.misc.Signal;
+
+/**
+ * The {@code todo} command: {@code java -jar todo-standalone.jar --help}. Exit codes: 0 after a clean
+ * shutdown (SIGTERM or SIGINT), 1 when the server cannot start, 2 for a bad command line.
+ */
+public final class Main {
+
+    private Main() {
+        // Prevent instantiation
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System::getenv, System.out, System.err, new CountDownLatch(1)));
+    }
+
+    /** Runs the command; returns the exit code. A started server runs until a signal arrives. */
+    static int run(String[] args, UnaryOperator<String> environment, PrintStream out, PrintStream err, CountDownLatch stopped) {
+        CommandLine commandLine;
+        ServerSettings settings;
+        try {
+            commandLine = CommandLine.parse(args, environment);
+            if (commandLine.has(CommandLine.HELP)) {
+                out.print(CommandLine.usage());
+                return 0;
+            }
+            if (commandLine.has(CommandLine.VERSION)) {
+                out.println("todo " + version());
+                return 0;
+            }
+            configureLogging(commandLine.logLevel());
+            settings = commandLine.serverSettings();
+        } catch (IllegalArgumentException e) {
+            err.println("todo: " + e.getMessage());
+            err.println();
+            err.print(CommandLine.usage());
+            return 2;
+        }
+        boolean debug = commandLine.has(CommandLine.DEBUG);
+        TodoServer server;
+        try {
+            server = TodoServer.start(settings);
+        } catch (RuntimeException e) {
+            err.println("todo: " + describe(e, settings));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+        Duration startup = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()), Instant.now());
+        out.println("todo " + version() + " listening on " + server.url() + " (database "
+                + settings.store().databaseFile().toAbsolutePath() + ", started in " + startup.toMillis() + " ms)");
+        out.flush();
+        awaitSignal(server, stopped);
+        return 0;
+    }
+
+    /** Blocks until SIGTERM or SIGINT, then shuts down gracefully; the JVM then exits 0, not 143. */
+    private static void awaitSignal(TodoServer server, CountDownLatch stopped) {
+        CountDownLatch signalled = new CountDownLatch(1);
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> signalled.countDown());
+        }
+        // Any other way the JVM ends (System.exit elsewhere) still closes the store.
+        Thread hook = new Thread(server::close, "todo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            signalled.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        stopped.countDown();
+    }
+
+    private static String describe(RuntimeException e, ServerSettings settings) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return "cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                        + (t.getMessage() != null && t.getMessage().contains("in use") ? "the port is already in use" : t.getMessage());
+            }
+        }
+        if (e instanceof TodoException) {
+            return e.getMessage();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    private static void configureLogging(String level) {
+        // Undertow and XNIO log through jboss-logging: send them to the same SLF4J binding.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    }
+
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version != null ? version : "development";
+    }
+}

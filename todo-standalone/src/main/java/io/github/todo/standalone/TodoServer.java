@@ -1,0 +1,135 @@
+package io.github.todo.standalone;
+
+import io.github.todo.core.TaskService;
+import io.github.todo.http.TodoApi;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.accesslog.AccessLogHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+import org.xnio.Options;
+
+/**
+ * The todo API on Undertow. {@code GET /} and {@code GET /info} are answered on the I/O threads;
+ * everything that touches the database runs on a bounded worker pool, so a slow disk never stalls
+ * the I/O threads.
+ */
+public final class TodoServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TodoServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("todo.access");
+
+    private final ServerSettings settings;
+    private final TaskService tasks;
+    private final GracefulShutdownHandler graceful;
+    private final Undertow undertow;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private TodoServer(ServerSettings settings, TaskService tasks) {
+        this.settings = settings;
+        this.tasks = tasks;
+        TodoApi api = TodoApi.create(tasks, settings.api());
+        HttpHandler handler = exchange -> serve(api, exchange);
+        HttpHandler blocking = new BlockingHandler(handler);
+        HttpHandler root = exchange -> {
+            if (api.isNonBlocking(exchange.getRequestMethod().toString(), exchange.getRelativePath())) {
+                handler.handleRequest(exchange);
+            } else {
+                blocking.handleRequest(exchange);
+            }
+        };
+        if (settings.accessLog()) {
+            root = new AccessLogHandler(root, ACCESS::info, "common", TodoServer.class.getClassLoader());
+        }
+        this.graceful = new GracefulShutdownHandler(root);
+        int requestTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis());
+        int idleTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis());
+        this.undertow = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setIoThreads(settings.ioThreads())
+                .setWorkerThreads(settings.workerThreads())
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderSize())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, requestTimeoutMillis)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, idleTimeoutMillis)
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, idleTimeoutMillis)
+                // a blocking read of a slow body gives up instead of pinning a worker thread
+                .setSocketOption(Options.READ_TIMEOUT, requestTimeoutMillis)
+                .setSocketOption(Options.WRITE_TIMEOUT, requestTimeoutMillis)
+                .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
+                .setHandler(graceful)
+                .build();
+    }
+
+    /**
+     * Opens the store and starts listening.
+     *
+     * @throws io.github.todo.core.TodoException if the store cannot be opened
+     * @throws RuntimeException                  if the port cannot be bound (the store is closed again)
+     */
+    public static TodoServer start(ServerSettings settings) {
+        TaskService tasks = TaskService.open(settings.store());
+        try {
+            TodoServer server = new TodoServer(settings, tasks);
+            server.undertow.start();
+            return server;
+        } catch (RuntimeException e) {
+            tasks.close();
+            throw e;
+        }
+    }
+
+    /** The port actually bound: useful when the settings asked for port 0. */
+    public int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** The base URL, for example {@code http://127.0.0.1:8000}. */
+    public String url() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** The settings the server runs with. */
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Graceful stop: refuses new requests, waits up to the shutdown timeout for those in flight,
+     * stops listening, then closes the store (which commits queued writes and checkpoints the WAL).
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        graceful.shutdown();
+        try {
+            if (!graceful.awaitShutdown(settings.shutdownTimeout().toMillis())) {
+                LOG.warn("requests still running after {}; stopping anyway", settings.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        tasks.close();
+    }
+
+    private static void serve(TodoApi api, HttpServerExchange exchange) {
+        try {
+            api.handle(new UndertowExchange(exchange));
+        } catch (IOException e) {
+            // the client went away, or a streamed list broke off: drop the connection so it knows
+            LOG.debug("response aborted: {}", e.getMessage());
+            IoUtils.safeClose(exchange.getConnection());
+        }
+    }
+}
