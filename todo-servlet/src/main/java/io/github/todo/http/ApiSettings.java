@@ -1,12 +1,19 @@
 package io.github.todo.http;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
- * How the HTTP API presents itself; immutable.
+ * How the HTTP API presents itself and whom it lets in; immutable.
  *
  * @param serverName   the token {@code GET /info} answers, default {@code todo}
  * @param maxBodyBytes the largest request body accepted, default 1 MiB; larger ones get 413
+ * @param token        when set, {@code /tasks} requires {@code Authorization: Bearer <token>};
+ *                     {@code null} (the default) leaves the API open
+ * @param corsOrigins  browser origins allowed to call the API from other sites, such as
+ *                     {@code https://app.example.com}; empty (the default) turns CORS off
  */
-public record ApiSettings(String serverName, long maxBodyBytes) {
+public record ApiSettings(String serverName, long maxBodyBytes, String token, List<String> corsOrigins) {
 
     /** The default {@link #maxBodyBytes()}: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -19,20 +26,41 @@ public record ApiSettings(String serverName, long maxBodyBytes) {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes cannot be less than 1");
         }
+        if (token != null && (token.isBlank() || !token.chars().allMatch(c -> c > 32 && c < 127))) {
+            throw new IllegalArgumentException("token must be printable ASCII without spaces");
+        }
+        corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "corsOrigins"));
     }
 
-    /** The defaults: name {@code todo}, 1 MiB bodies. */
+    /** The defaults: name {@code todo}, 1 MiB bodies, no token, no CORS. */
     public static ApiSettings defaults() {
-        return new ApiSettings("todo", DEFAULT_MAX_BODY_BYTES);
+        return new ApiSettings("todo", DEFAULT_MAX_BODY_BYTES, null, List.of());
     }
 
     /** A copy with another server name. */
     public ApiSettings withServerName(String name) {
-        return new ApiSettings(name, maxBodyBytes);
+        return new ApiSettings(name, maxBodyBytes, token, corsOrigins);
     }
 
     /** A copy with another body limit. */
     public ApiSettings withMaxBodyBytes(long bytes) {
-        return new ApiSettings(serverName, bytes);
+        return new ApiSettings(serverName, bytes, token, corsOrigins);
+    }
+
+    /** A copy that requires {@code bearerToken} on {@code /tasks}, or no token when {@code null}. */
+    public ApiSettings withToken(String bearerToken) {
+        return new ApiSettings(serverName, maxBodyBytes, bearerToken, corsOrigins);
+    }
+
+    /** A copy that allows these CORS origins. */
+    public ApiSettings withCorsOrigins(List<String> origins) {
+        return new ApiSettings(serverName, maxBodyBytes, token, origins);
+    }
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+        return "ApiSettings[serverName=" + serverName + ", maxBodyBytes=" + maxBodyBytes
+                + ", token=" + (token == null ? "none" : "****") + ", corsOrigins=" + corsOrigins + "]";
     }
 }

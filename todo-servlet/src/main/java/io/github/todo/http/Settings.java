@@ -2,7 +2,12 @@ package io.github.todo.http;
 
 import io.github.todo.core.Synchronous;
 import io.github.todo.core.TodoConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -30,6 +35,13 @@ public final class Settings {
     public static final String NAME = "name";
     /** The body limit in bytes, or with a unit ({@code 512k}, {@code 1m}): {@link ApiSettings#maxBodyBytes()}. */
     public static final String MAX_BODY = "maxBody";
+
+    /** A bearer token that {@code /tasks} requires: {@link ApiSettings#token()}. */
+    public static final String TOKEN = "token";
+    /** A file whose content (trimmed) is the token, so it stays out of process listings. */
+    public static final String TOKEN_FILE = "tokenFile";
+    /** Comma-separated origins allowed by CORS: {@link ApiSettings#corsOrigins()}. */
+    public static final String CORS_ORIGIN = "corsOrigin";
 
     private final UnaryOperator<String> source;
 
@@ -102,7 +114,43 @@ public final class Settings {
         if (get(MAX_BODY) != null) {
             settings = settings.withMaxBodyBytes(bytes(MAX_BODY, ApiSettings.DEFAULT_MAX_BODY_BYTES));
         }
+        String token = token();
+        if (token != null) {
+            settings = settings.withToken(token);
+        }
+        String origins = get(CORS_ORIGIN);
+        if (origins != null) {
+            List<String> list = new ArrayList<>();
+            for (String origin : origins.split(",")) {
+                String trimmed = origin.trim();
+                if (!trimmed.equals("*") && !trimmed.matches("https?://[^/\\s]+")) {
+                    throw invalid(CORS_ORIGIN, trimmed, "an origin such as https://app.example.com, or *");
+                }
+                list.add(trimmed);
+            }
+            settings = settings.withCorsOrigins(list);
+        }
         return settings;
+    }
+
+    private String token() {
+        String token = get(TOKEN);
+        String file = get(TOKEN_FILE);
+        if (token != null && file != null) {
+            throw new IllegalArgumentException(TOKEN + " and " + TOKEN_FILE + ": give one, not both");
+        }
+        if (file != null) {
+            try {
+                token = Files.readString(Path.of(file)).trim();
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException(TOKEN_FILE + ": cannot read " + file);
+            }
+        }
+        if (token != null && (token.isEmpty() || !token.chars().allMatch(c -> c > 32 && c < 127))) {
+            // the value itself is a secret: never echo it
+            throw new IllegalArgumentException(TOKEN + ": must be printable ASCII without spaces");
+        }
+        return token;
     }
 
     /** An integer between {@code min} and {@code max}, or {@code fallback} when absent. */

@@ -2,6 +2,7 @@ package io.github.todo.http;
 
 import io.github.todo.core.StoreException;
 import io.github.todo.core.TaskService;
+import io.github.todo.http.internal.AccessControl;
 import io.github.todo.http.internal.HttpError;
 import io.github.todo.http.internal.Problems;
 import io.github.todo.http.internal.Router;
@@ -31,12 +32,14 @@ public final class TodoApi {
     private final ApiSettings settings;
     private final byte[] info;
     private final TaskHandlers handlers;
+    private final AccessControl access;
 
     private TodoApi(TaskService tasks, ApiSettings settings) {
         this.tasks = tasks;
         this.settings = settings;
         this.info = settings.serverName().getBytes(StandardCharsets.US_ASCII);
         this.handlers = new TaskHandlers(tasks, settings.maxBodyBytes());
+        this.access = new AccessControl(settings);
     }
 
     /** The API over {@code tasks}; the caller keeps ownership of the service and closes it. */
@@ -81,6 +84,9 @@ public final class TodoApi {
         if (match == null) {
             throw new HttpError(404, null, "no such resource: " + exchange.path());
         }
+        if (access.cors(exchange, match.route())) {
+            return; // a CORS preflight, answered
+        }
         String method = exchange.method();
         if ("OPTIONS".equals(method)) {
             exchange.header("Allow", match.route().allow());
@@ -91,6 +97,7 @@ public final class TodoApi {
             exchange.header("Allow", match.route().allow());
             throw new HttpError(405, null, method + " is not allowed on " + match.route().template());
         }
+        access.authorize(exchange, match.route());
         boolean get = "GET".equals(method) || "HEAD".equals(method); // containers drop HEAD bodies
         switch (match.route()) {
             case HELLO -> exchange.respond(200, TEXT, HELLO);

@@ -30,7 +30,7 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(2), config.busyTimeout());
         assertEquals(Synchronous.FULL, config.synchronous());
         assertEquals(50, config.maxNameLength());
-        assertEquals(new ApiSettings("todo-test", 512 * 1024), settings.api());
+        assertEquals(new ApiSettings("todo-test", 512 * 1024, null, java.util.List.of()), settings.api());
         assertEquals(TodoConfig.of(Path.of("x.db")), Settings.from(key -> null).applyTo(TodoConfig.builder(Path.of("x.db"))).build());
         assertEquals(ApiSettings.defaults(), Settings.from(key -> null).api());
     }

@@ -1,0 +1,72 @@
+package io.github.todo.http.internal;
+
+import io.github.todo.http.ApiExchange;
+import io.github.todo.http.ApiSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * Who may call the API: the optional bearer token on {@code /tasks}, and CORS for browsers on
+ * other origins. Off unless configured.
+ */
+public final class AccessControl {
+
+    private static final String BEARER = "Bearer ";
+
+    private final byte[] token;
+    private final List<String> origins;
+
+    public AccessControl(ApiSettings settings) {
+        this.token = settings.token() == null ? null : settings.token().getBytes(StandardCharsets.US_ASCII);
+        this.origins = settings.corsOrigins();
+    }
+
+    /**
+     * Adds the CORS headers a request from an allowed origin needs. Returns true when the request
+     * was a preflight, which this method has answered.
+     */
+    public boolean cors(ApiExchange exchange, Route route) throws java.io.IOException {
+        if (origins.isEmpty()) {
+            return false;
+        }
+        String origin = exchange.requestHeader("Origin");
+        exchange.header("Vary", "Origin");
+        if (origin == null || !(origins.contains(origin) || origins.contains("*"))) {
+            return false; // no CORS headers: the browser keeps the response from the page
+        }
+        exchange.header("Access-Control-Allow-Origin", origin);
+        boolean preflight = "OPTIONS".equals(exchange.method()) && exchange.requestHeader("Access-Control-Request-Method") != null;
+        if (!preflight) {
+            exchange.header("Access-Control-Expose-Headers", "Location, Link");
+            return false;
+        }
+        exchange.header("Access-Control-Allow-Methods", route.allow());
+        exchange.header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+        exchange.header("Access-Control-Max-Age", "600");
+        exchange.respond(204, null, new byte[0]);
+        return true;
+    }
+
+    /**
+     * Checks the bearer token on a {@code /tasks} route.
+     *
+     * @throws HttpError 401 with {@code WWW-Authenticate} when the token is missing or wrong
+     */
+    public void authorize(ApiExchange exchange, Route route) {
+        if (token == null || (route != Route.TASKS && route != Route.TASK)) {
+            return;
+        }
+        String header = exchange.requestHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            exchange.header("WWW-Authenticate", "Bearer realm=\"todo\"");
+            throw new HttpError(401, "Authorization", "this API needs an Authorization: Bearer token");
+        }
+        byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.US_ASCII);
+        // constant time: the comparison must not tell how much of a guess was right
+        if (!MessageDigest.isEqual(given, token)) {
+            exchange.header("WWW-Authenticate", "Bearer realm=\"todo\", error=\"invalid_token\"");
+            throw new HttpError(401, "Authorization", "the bearer token is not valid");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.todo.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.todo.core.TaskService;
+import io.github.todo.core.TodoConfig;
+import io.github.todo.http.ApiSettings;
+import io.github.todo.http.HttpProbe;
+import io.github.todo.http.TodoApi;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The bearer token and CORS, over real HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessControlTest {
+
+    static final String TOKEN = "s3cret-token";
+    static final String ORIGIN = "https://app.example.com";
+
+    Path dir;
+    Tomcat tomcat;
+    TaskService tasks;
+    URI base;
+    final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        dir = java.nio.file.Files.createTempDirectory("todo-access");
+        tasks = TaskService.open(TodoConfig.of(dir.resolve("todo.db")));
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(dir.resolve("tomcat").toString());
+        tomcat.setPort(0);
+        tomcat.getConnector().setProperty("address", "127.0.0.1");
+        Context context = tomcat.addContext("", dir.toString());
+        ApiSettings settings = ApiSettings.defaults().withToken(TOKEN).withCorsOrigins(List.of(ORIGIN));
+        Tomcat.addServlet(context, "todo", new TodoServlet(TodoApi.create(tasks, settings)));
+        context.addServletMappingDecoded("/*", "todo");
+        tomcat.start();
+        base = URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        tomcat.stop();
+        tomcat.destroy();
+        tasks.close();
+    }
+
+    @Test
+    void tasks_need_the_token_and_the_rest_stays_open() throws Exception {
+        HttpResponse<String> missing = send(HttpRequest.newBuilder(base.resolve("/tasks")));
+        assertEquals(401, missing.statusCode());
+        assertEquals("Bearer realm=\"todo\"", missing.headers().firstValue("WWW-Authenticate").orElse(null));
+        assertTrue(missing.body().contains("\"status\":401"));
+
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(base.resolve("/tasks/1")).header("Authorization", "Bearer s3cret-tokem"));
+        assertEquals(401, wrong.statusCode());
+        assertEquals("Bearer realm=\"todo\", error=\"invalid_token\"", wrong.headers().firstValue("WWW-Authenticate").orElse(null));
+        assertFalse(wrong.body().contains(TOKEN), "never echoes the secret");
+
+        HttpResponse<String> basic = send(HttpRequest.newBuilder(base.resolve("/tasks")).header("Authorization", "Basic eDp5"));
+        assertEquals(401, basic.statusCode());
+
+        HttpResponse<String> created = send(HttpRequest.newBuilder(base.resolve("/tasks")).header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"done\":false}")));
+        assertEquals(201, created.statusCode());
+
+        for (String open : List.of("/", "/info", "/health")) {
+            assertEquals(200, send(HttpRequest.newBuilder(base.resolve(open))).statusCode(), open);
+        }
+    }
+
+    @Test
+    void cors_answers_preflights_for_allowed_origins_only() throws Exception {
+        HttpProbe probe = new HttpProbe(base);
+        HttpProbe.Raw preflight = probe.raw("OPTIONS /tasks HTTP/1.1\r\nOrigin: " + ORIGIN
+                + "\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type, authorization", new byte[0]);
+        assertEquals(204, preflight.status());
+        assertEquals(ORIGIN, preflight.header("Access-Control-Allow-Origin"));
+        assertEquals("GET, HEAD, POST, OPTIONS", preflight.header("Access-Control-Allow-Methods"));
+        assertEquals("Content-Type, Authorization", preflight.header("Access-Control-Allow-Headers"));
+
+        HttpProbe.Raw stranger = probe.raw("OPTIONS /tasks HTTP/1.1\r\nOrigin: https://evil.example\r\nAccess-Control-Request-Method: POST", new byte[0]);
+        assertEquals(null, stranger.header("Access-Control-Allow-Origin"));
+
+        HttpProbe.Raw simple = probe.raw("GET /info HTTP/1.1\r\nOrigin: " + ORIGIN, new byte[0]);
+        assertEquals(200, simple.status());
+        assertEquals(ORIGIN, simple.header("Access-Control-Allow-Origin"));
+        assertEquals("Location, Link", simple.header("Access-Control-Expose-Headers"));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
