@@ -1,0 +1,107 @@
+package io.github.todo.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * {@code chart}: grouped bar charts of result files, one group per operation and one series per
+ * server, written as PNG and SVG. Seed files give two charts (single- and multi-threaded ms per
+ * operation), load files one (requests per second).
+ */
+final class ChartCommand {
+
+    private static final List<String> SEED_ORDER = List.of("Hello World", "Create", "Read", "Update", "Delete");
+    private static final List<String> LOAD_ORDER = List.of("hello", "create", "read", "update", "delete", "mixed");
+
+    private ChartCommand() {
+        // Prevent instantiation
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Flags flags = Flags.parse(args, Set.of("--out"), Set.of("--help"), true);
+        if (flags.has("--help")) {
+            out.print(Main.usage());
+            return 0;
+        }
+        if (flags.positional().isEmpty()) {
+            throw new UsageException("chart needs at least one result file");
+        }
+        // Charts are drawn off screen; a server without a display must not need one.
+        System.setProperty("java.awt.headless", "true");
+        String base = flags.string("--out", "benchmark_chart");
+        charts(ResultFiles.read(flags.positional())).forEach((suffix, chart) -> save(chart, base + suffix, out));
+        return 0;
+    }
+
+    /** The charts for these results, by file name suffix: seed ones if any seed file, load if any load file. */
+    static Map<String, CategoryChart> charts(ResultFiles results) {
+        Map<String, CategoryChart> charts = new LinkedHashMap<>();
+        if (!results.seedSingle.isEmpty()) {
+            charts.put("-seed-single", chart("Seed protocol, single-threaded client: ms per operation (lower is better)",
+                    "ms per operation (lower is better)", SEED_ORDER, results.seedSingle, "#,##0.###"));
+            charts.put("-seed-multi", chart("Seed protocol, multi-threaded client: ms per operation (lower is better)",
+                    "ms per operation (lower is better)", SEED_ORDER, results.seedMulti, "#,##0.###"));
+        }
+        if (!results.loadRps.isEmpty()) {
+            String connections = results.loadConnections.size() == 1
+                    ? ", " + results.loadConnections.get(0) + " connections" : "";
+            charts.put("-load", chart("Load: requests per second" + connections + " (higher is better)",
+                    "requests/s (higher is better)", LOAD_ORDER, results.loadRps, "#,##0"));
+        }
+        return charts;
+    }
+
+    private static CategoryChart chart(String title, String yAxis, List<String> preferredOrder,
+                                       Map<String, Map<String, Double>> series, String valuePattern) {
+        List<String> groups = groups(preferredOrder, series);
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
+                .title(title).xAxisTitle("operation").yAxisTitle(yAxis).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsRotation(90);
+        chart.getStyler().setDecimalPattern(valuePattern);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        series.forEach((name, values) -> {
+            List<Double> column = new ArrayList<>();
+            for (String group : groups) {
+                column.add(values.get(group)); // null: XChart leaves the slot empty, where 0 would claim a result
+            }
+            chart.addSeries(name, groups, column);
+        });
+        return chart;
+    }
+
+    /** The operations present, the known ones in protocol order, anything else after them. */
+    private static List<String> groups(List<String> preferredOrder, Map<String, Map<String, Double>> series) {
+        List<String> groups = new ArrayList<>();
+        for (String known : preferredOrder) {
+            if (series.values().stream().anyMatch(values -> values.containsKey(known))) {
+                groups.add(known);
+            }
+        }
+        series.values().forEach(values -> values.keySet().stream()
+                .filter(group -> !groups.contains(group)).forEach(groups::add));
+        return groups;
+    }
+
+    private static void save(CategoryChart chart, String basename, PrintStream out) {
+        try {
+            BitmapEncoder.saveBitmap(chart, basename + ".png", BitmapEncoder.BitmapFormat.PNG);
+            VectorGraphicsEncoder.saveVectorGraphic(chart, basename + ".svg", VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new BenchmarkException("cannot write " + basename + ".png/.svg: " + e.getMessage(), e);
+        }
+        out.println("Chart saved to " + basename + ".png and " + basename + ".svg");
+    }
+}
