@@ -4,6 +4,7 @@ import io.github.todo.core.TaskService;
 import io.github.todo.core.TodoConfig;
 import io.github.todo.http.TodoApi;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.UnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,7 +54,10 @@ public class TodoServlet extends HttpServlet {
             LOG.info("todo API ready at {} over {}", getServletContext().getContextPath() + "/",
                     config.databaseFile() != null ? config.databaseFile().toAbsolutePath() : "JNDI " + ServletSettings.JNDI_NAME);
         } catch (RuntimeException e) {
-            throw new ServletException("todo could not start: " + e.getMessage(), e);
+            // Unavailable, not a plain ServletException: the container answers 503, not a 500 page
+            UnavailableException unavailable = new UnavailableException("todo could not start: " + e.getMessage());
+            unavailable.initCause(e);
+            throw unavailable;
         }
     }
 

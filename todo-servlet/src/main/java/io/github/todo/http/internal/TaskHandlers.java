@@ -16,6 +16,8 @@ public final class TaskHandlers {
 
     private static final String JSON = "application/json";
     private static final byte[] EMPTY = new byte[0];
+    /** How much of a too-large body is swallowed before answering 413 (Tomcat's maxSwallowSize). */
+    private static final long DRAIN_LIMIT = 2L * 1024 * 1024;
 
     private final TaskService tasks;
     private final long maxBodyBytes;
@@ -78,11 +80,35 @@ public final class TaskHandlers {
             throw new HttpError(415, "Content-Type", "the body must be application/json, not " + contentType);
         }
         long declared = exchange.contentLength();
-        if (declared > maxBodyBytes) {
-            throw BoundedBody.tooLarge(maxBodyBytes); // refused before a byte is read
+        if (declared > maxBodyBytes + DRAIN_LIMIT) {
+            throw BoundedBody.tooLarge(maxBodyBytes); // absurd: refused before a byte is read
         }
-        try (InputStream body = new BoundedBody(exchange.body(), maxBodyBytes)) {
+        InputStream raw = exchange.body();
+        try (InputStream body = new BoundedBody(raw, maxBodyBytes)) {
             return JsonCodec.readFields(body);
+        } catch (HttpError e) {
+            if (e.status() == 413) {
+                drain(raw);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads and discards what is left of a too-large body, up to a bound. A server that answers
+     * and closes while the client is still sending makes the client's TCP stack reset the
+     * connection, and the 413 may never be read (seen with Jetty); a modest rest is cheaper to
+     * swallow. Nothing is kept in memory.
+     */
+    private static void drain(InputStream body) {
+        try {
+            byte[] sink = new byte[8192];
+            long left = DRAIN_LIMIT;
+            for (int n; left > 0 && (n = body.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException ignored) {
+            // the client went away: nothing left to protect
         }
     }
 

@@ -1,0 +1,2 @@
+/** todo-core embedded in a plain Java program: no server, no HTTP. */
+package io.github.todo.samples.embedded;
