@@ -1,8 +1,9 @@
 package io.github.todo.core;
 
 /**
- * Thrown at open when the file is not a database this version can use: not a SQLite database at
- * all, or written by a newer version of todo. The file is left untouched.
+ * Thrown at open when the database is not one this version can use: a file that is not a SQLite
+ * database at all, a database that is neither SQLite nor PostgreSQL, or a schema written by a newer
+ * version of todo. The database is left untouched.
  */
 public final class IncompatibleStoreException extends StoreException {
 

@@ -6,8 +6,10 @@ import java.util.function.Consumer;
 
 /**
  * The task store. Safe to share between any number of threads: reads run concurrently on a
- * connection pool, writes are serialised through a single writer that commits concurrent writes
- * together, so no caller ever sees SQLite's "database is locked".
+ * connection pool. On SQLite, writes are serialised through a single writer that commits concurrent
+ * writes together, so no caller ever sees SQLite's "database is locked"; on PostgreSQL each write is
+ * its own transaction on the pool, and any number of stores, in any number of processes, may share
+ * one database.
  *
  * <p>Open one per database with {@link #open(TodoConfig)} and close it when the application stops:
  * <pre>{@code
@@ -25,11 +27,12 @@ public interface TaskService extends AutoCloseable {
 
     /**
      * Opens the store described by {@code config}: creates the database file if it is missing and
-     * brings its schema up to date.
+     * brings its schema up to date (on PostgreSQL, once, however many servers start together).
      *
-     * @throws IncompatibleStoreException if the file is not a SQLite database or was written by a
-     *                                    newer version; the file is left untouched
-     * @throws StoreException             if the database cannot be opened
+     * @throws IncompatibleStoreException if the file is not a SQLite database, the database is
+     *                                    neither SQLite nor PostgreSQL, or its schema was written by a
+     *                                    newer version; the database is left untouched
+     * @throws StoreException             if the database cannot be opened or reached
      */
     static TaskService open(TodoConfig config) {
         return DefaultTaskService.open(config);
@@ -38,8 +41,21 @@ public interface TaskService extends AutoCloseable {
     /** Stores a new task and returns it with its id. */
     Task create(TaskDraft draft);
 
-    /** The task with {@code id}, or empty when there is none. */
+    /** The task with {@code id}, or empty when there is none. Always asks the database. */
     Optional<Task> find(long id);
+
+    /**
+     * The task with {@code id} if the store has it in memory, without touching the database:
+     * never blocks, so an event-loop server may call it on its I/O thread. Empty means "not in
+     * memory", not "absent": ask {@link #find(long)} then.
+     *
+     * <p>A SQLite store keeps recently created, changed and read tasks (up to
+     * {@link TodoConfig#readCacheSize()}), updated in commit order by its single writer, so a task
+     * returned here is never older than a write this store acknowledged. A change made to the file
+     * by another process or store is noticed within about 100 ms. PostgreSQL stores keep nothing
+     * (other servers write too) and always answer empty.
+     */
+    Optional<Task> findInMemory(long id);
 
     /**
      * Replaces the name and done flag of task {@code id} (PUT semantics: both are required).
@@ -86,8 +102,18 @@ public interface TaskService extends AutoCloseable {
     int maxNameLength();
 
     /**
-     * Stops accepting writes, finishes the queued ones, checkpoints the write-ahead log and closes
-     * every connection. Idempotent. Calls after close throw {@link StoreException}.
+     * The store's counters and gauges now (writer batches, queue depth, read pool usage), for
+     * metrics and monitoring; cheap enough to call on every scrape. Implementations that keep no
+     * statistics return {@link StoreStats#NONE}.
+     */
+    default StoreStats stats() {
+        return StoreStats.NONE;
+    }
+
+    /**
+     * Stops accepting writes, finishes the queued ones, checkpoints SQLite's write-ahead log and
+     * closes every connection the store opened. Idempotent. Calls after close throw
+     * {@link StoreException}.
      */
     @Override
     void close();

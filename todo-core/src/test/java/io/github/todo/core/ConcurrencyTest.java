@@ -26,6 +26,11 @@ class ConcurrencyTest {
     @TempDir
     Path dir;
 
+    /** Where the tasks live; PostgresConcurrencyTest runs the same test on PostgreSQL. */
+    TodoConfig.Builder store() {
+        return TodoConfig.builder(dir.resolve("todo.db"));
+    }
+
     /**
      * Each thread works on its own tasks and keeps a model of them; reads and pages cross threads.
      * The union of the models must equal the table, and no call may fail.
@@ -34,7 +39,7 @@ class ConcurrencyTest {
     void thirty_two_threads_of_mixed_operations_match_a_model() throws Exception {
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         List<Map<Long, Task>> models = new ArrayList<>();
-        try (TaskService tasks = TestStores.open(dir)) {
+        try (TaskService tasks = TaskService.open(store().build())) {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> futures = new ArrayList<>();

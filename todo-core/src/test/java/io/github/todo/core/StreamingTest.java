@@ -21,11 +21,15 @@ class StreamingTest {
     @TempDir
     Path dir;
 
+    /** Where the tasks live; PostgresStreamingTest streams from PostgreSQL instead. */
+    TodoConfig.Builder store() {
+        return TodoConfig.builder(dir.resolve("todo.db"));
+    }
+
     @Test
     void forEach_over_200k_rows_keeps_heap_use_flat() throws Exception {
-        Path file = dir.resolve("todo.db");
-        try (TaskService tasks = TaskService.open(TodoConfig.of(file))) {
-            fill(file);
+        try (TaskService tasks = TaskService.open(store().build())) {
+            fill();
             long baseline = usedHeapAfterGc();
             AtomicLong seen = new AtomicLong();
             AtomicLong lastId = new AtomicLong();
@@ -42,9 +46,9 @@ class StreamingTest {
         }
     }
 
-    /** Bulk-loads the table directly in one transaction: the test is about reading. */
-    private static void fill(Path file) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+    /** Bulk-loads {@link #ROWS} tasks straight into the table, in one transaction: the test is about reading. */
+    void fill() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("todo.db"))) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tasks (name, done) VALUES (?, ?)")) {
                 for (int i = 0; i < ROWS; i++) {

@@ -22,9 +22,14 @@ class TaskServiceTest {
 
     TaskService tasks;
 
+    /** Where this test's tasks live: each call configures the same, initially empty, database. */
+    TodoConfig.Builder store() {
+        return TodoConfig.builder(dir.resolve("todo.db"));
+    }
+
     @BeforeEach
     void open() {
-        tasks = TestStores.open(dir);
+        tasks = TaskService.open(store().build());
     }
 
     @AfterEach
@@ -102,6 +107,8 @@ class TaskServiceTest {
         assertInvalid("done", "is required", () -> tasks.create(new TaskDraft("x", null)));
         assertInvalid("name", "must be at most 1000 characters", () -> tasks.create(new TaskDraft("x".repeat(1001), false)));
         assertInvalid("name", "must be valid Unicode (it has an unpaired surrogate)", () -> tasks.create(new TaskDraft("a\uD800b", false)));
+        assertInvalid("name", "must not contain NUL characters", () -> tasks.create(new TaskDraft("nul \u0000 inside", false)));
+        assertInvalid("name", "must not contain NUL characters", () -> tasks.patch(1, new TaskPatch("\u0000", null)));
         assertInvalid("done", "is required", () -> tasks.replace(1, new TaskDraft("x", null)));
         assertInvalid("name", "must not be blank", () -> tasks.patch(1, new TaskPatch(" ", null)));
         assertInvalid("id", "must be a positive integer", () -> tasks.find(0));
@@ -118,8 +125,8 @@ class TaskServiceTest {
     }
 
     @Test
-    void the_name_limit_is_configurable(@TempDir Path other) {
-        try (TaskService small = TaskService.open(TodoConfig.builder(other.resolve("t.db")).maxNameLength(3).build())) {
+    void the_name_limit_is_configurable() {
+        try (TaskService small = TaskService.open(store().maxNameLength(3).build())) {
             assertEquals(3, small.maxNameLength());
             small.create(TaskDraft.of("abc"));
             assertInvalid("name", "must be at most 3 characters", () -> small.create(TaskDraft.of("abcd")));

@@ -15,6 +15,7 @@ import io.github.todo.core.TodoException;
 import io.github.todo.core.internal.mapper.TaskMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,66 +30,99 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link TaskService}: reads on the pool, writes through the {@link SingleWriter}. */
+/**
+ * The {@link TaskService}: reads on the pool; writes through {@link Writes}, which is the
+ * {@link SingleWriter} on SQLite and the pool itself on PostgreSQL.
+ */
 public final class DefaultTaskService implements TaskService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTaskService.class);
 
     private final String name;
     private final TaskRules rules;
+    private final Dialect dialect;
     private final SqlSessionFactory sessions;
-    private final SingleWriter writer;
+    private final Writes writes;
     private final HikariDataSource ownPool;
     private final int maxNameLength;
+    private final TaskCache cache; // null when off
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DefaultTaskService(String name, TodoConfig config, SqlSessionFactory sessions,
-                               SingleWriter writer, HikariDataSource ownPool) {
+    private DefaultTaskService(String name, TodoConfig config, Dialect dialect, SqlSessionFactory sessions,
+                               Writes writes, HikariDataSource ownPool, TaskCache cache) {
         this.name = name;
         this.rules = new TaskRules(config.maxNameLength());
         this.maxNameLength = config.maxNameLength();
+        this.dialect = dialect;
         this.sessions = sessions;
-        this.writer = writer;
+        this.writes = writes;
         this.ownPool = ownPool;
+        this.cache = cache;
     }
 
     /** Opens the store; see {@link TaskService#open(TodoConfig)}. */
     public static TaskService open(TodoConfig config) {
         long started = System.nanoTime();
-        String name = config.databaseFile() != null ? "todo[" + config.databaseFile().getFileName() + "]" : "todo[external]";
-        Connection writerConnection = null;
+        String name = config.databaseFile() != null ? "todo[" + config.databaseFile().getFileName() + "]"
+                : config.jdbcUrl() != null ? PostgresqlSetup.name(config.jdbcUrl()) : "todo[external]";
+        // SQLite's messages have always named the file as given; the others name a safe location.
+        Object where = config.databaseFile() != null ? config.databaseFile() : config.location();
+        Connection first = null;
         HikariDataSource pool = null;
         try {
-            DataSource writes;
+            DataSource connections; // the first connection's source, and on SQLite the writer's
             DataSource reads;
             if (config.databaseFile() != null) {
                 SqliteSetup.preflight(config.databaseFile(), (int) config.busyTimeout().toMillis());
-                writes = SqliteSetup.dataSource(config);
-                pool = pool(name, writes, config);
+                connections = SqliteSetup.dataSource(config);
+                pool = pool(name, connections, config);
+                reads = pool;
+            } else if (config.jdbcUrl() != null) {
+                pool = PostgresqlSetup.pool(name, config);
+                connections = pool;
                 reads = pool;
             } else {
-                writes = config.dataSource();
+                connections = config.dataSource();
                 reads = config.dataSource();
             }
-            writerConnection = writes.getConnection();
-            Migrations.apply(writerConnection, config.databaseFile() != null ? config.databaseFile() : "the data source");
-            SqlSessionFactory sessions = Sessions.factory(reads);
-            // The writer's session lives as long as the store: REUSE keeps its statements prepared.
-            SqlSession writerSession = sessions.openSession(ExecutorType.REUSE, writerConnection);
-            SingleWriter writer = new SingleWriter(name, writerConnection, writerSession, new SingleWriter.WriterSettings(
-                    config.writeQueueCapacity(), config.busyTimeout().toMillis(), config.maxBatchSize(), "BEGIN IMMEDIATE"));
-            LOG.info("{} - opened {} in {} ms", name,
-                    config.databaseFile() != null ? config.databaseFile().toAbsolutePath() : "the data source",
-                    (System.nanoTime() - started) / 1_000_000);
-            return new DefaultTaskService(name, config, sessions, writer, pool);
+            first = connections.getConnection();
+            Dialect dialect = Dialect.of(first, where);
+            Migrations.apply(first, dialect, where);
+            SqlSessionFactory sessions = Sessions.factory(reads, dialect);
+            Writes writes;
+            TaskCache cache = null;
+            if (dialect == Dialect.SQLITE) {
+                // Only where one writer sees every commit can a cache be kept in step with the database.
+                cache = config.readCacheSize() > 0 ? new TaskCache(config.readCacheSize()) : null;
+                writes = singleWriter(name, first, sessions, config, cache);
+            } else {
+                first.close(); // back to the pool: PostgreSQL writes take pooled connections as reads do
+                first = null;
+                writes = new PooledWrites(name, sessions);
+            }
+            LOG.info("{} - opened {} in {} ms", name, config.location(), (System.nanoTime() - started) / 1_000_000);
+            return new DefaultTaskService(name, config, dialect, sessions, writes, pool, cache);
         } catch (RuntimeException | SQLException e) {
-            closeQuietly(writerConnection);
+            closeQuietly(first);
             closeQuietly(pool);
             if (StoreErrors.isNotADatabase(e)) {
                 throw StoreErrors.notADatabase(config.databaseFile(), e);
             }
-            throw StoreErrors.wrap("cannot open the store", e);
+            throw StoreErrors.wrap("cannot open " + config.location(), e);
         }
+    }
+
+    private static SingleWriter singleWriter(String name, Connection connection, SqlSessionFactory sessions,
+                                             TodoConfig config, TaskCache cache) throws SQLException {
+        // The writer's session lives as long as the store: REUSE keeps its statements prepared.
+        SqlSession session = sessions.openSession(ExecutorType.REUSE, connection);
+        Runnable externalChange = cache == null ? () -> { } : () -> {
+            LOG.debug("{} - another connection changed the database: forgetting cached tasks", name);
+            cache.clear();
+        };
+        return new SingleWriter(name, connection, session, new SingleWriter.WriterSettings(
+                config.writeQueueCapacity(), config.busyTimeout().toMillis(), config.maxBatchSize(), "BEGIN IMMEDIATE"),
+                externalChange);
     }
 
     private static HikariDataSource pool(String name, DataSource sqlite, TodoConfig config) {
@@ -104,20 +138,33 @@ public final class DefaultTaskService implements TaskService {
     @Override
     public Task create(TaskDraft draft) {
         rules.check(draft);
-        return write(mapper -> mapper.insert(draft.name(), draft.done()));
+        return write(mapper -> mapper.insert(draft.name(), draft.done()), this::cached);
     }
 
     @Override
     public Optional<Task> find(long id) {
         rules.checkId(id);
-        return Optional.ofNullable(read(mapper -> mapper.selectById(id)));
+        if (cache == null) {
+            return Optional.ofNullable(read(mapper -> mapper.selectById(id)));
+        }
+        long generation = cache.generation(); // before the read: see TaskCache on the race
+        Task row = read(mapper -> mapper.selectById(id));
+        if (row != null) {
+            cache.fill(generation, row);
+        }
+        return Optional.ofNullable(row);
+    }
+
+    @Override
+    public Optional<Task> findInMemory(long id) {
+        return cache == null || closed.get() ? Optional.empty() : Optional.ofNullable(cache.get(id));
     }
 
     @Override
     public Task replace(long id, TaskDraft draft) {
         rules.checkId(id);
         rules.check(draft);
-        return write(mapper -> found(id, mapper.update(id, draft.name(), draft.done())));
+        return write(mapper -> found(id, mapper.update(id, draft.name(), draft.done())), this::cached);
     }
 
     @Override
@@ -127,13 +174,17 @@ public final class DefaultTaskService implements TaskService {
         if (patch.name() == null && patch.done() == null) {
             return find(id).orElseThrow(() -> new TaskNotFoundException(id));
         }
-        return write(mapper -> found(id, mapper.patch(id, patch.name(), patch.done())));
+        return write(mapper -> found(id, mapper.patch(id, patch.name(), patch.done())), this::cached);
     }
 
     @Override
     public void delete(long id) {
         rules.checkId(id);
-        write(mapper -> found(id, mapper.deleteById(id) == 1 ? Boolean.TRUE : null));
+        write(mapper -> found(id, mapper.deleteById(id) == 1 ? Boolean.TRUE : null), deleted -> {
+            if (cache != null) {
+                cache.remove(id);
+            }
+        });
     }
 
     @Override
@@ -150,10 +201,17 @@ public final class DefaultTaskService implements TaskService {
     @Override
     public void forEach(Consumer<? super Task> action) {
         ensureOpen();
-        try (SqlSession session = sessions.openSession(true);
-             Cursor<Task> cursor = session.getMapper(TaskMapper.class).selectAll()) {
-            for (Task task : cursor) {
-                action.accept(task);
+        // PostgreSQL's driver reads a result through a server-side cursor, fetchSize rows at a
+        // time, only inside a transaction; without one it would hold every row in memory at once.
+        boolean transaction = dialect == Dialect.POSTGRESQL;
+        try (SqlSession session = sessions.openSession(!transaction)) {
+            if (transaction) {
+                readOnly(session);
+            }
+            try (Cursor<Task> cursor = session.getMapper(TaskMapper.class).selectAll()) {
+                for (Task task : cursor) {
+                    action.accept(task);
+                }
             }
         } catch (java.io.IOException e) {
             throw new StoreException("cannot close the cursor", e);
@@ -162,6 +220,15 @@ public final class DefaultTaskService implements TaskService {
                 throw StoreErrors.wrap("cannot read tasks", e);
             }
             throw e; // the action's own exception, unchanged
+        }
+    }
+
+    /** Scoped to the transaction, unlike Connection.setReadOnly: nothing to undo on a container's connection. */
+    private static void readOnly(SqlSession session) {
+        try (Statement statement = session.getConnection().createStatement()) {
+            statement.execute("SET TRANSACTION READ ONLY");
+        } catch (SQLException e) {
+            throw StoreErrors.wrap("cannot read tasks", e);
         }
     }
 
@@ -185,39 +252,60 @@ public final class DefaultTaskService implements TaskService {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        writer.stop();
+        writes.stop();
         try {
             if (ownPool != null) {
                 ownPool.close();
-                // With every reader gone the checkpoint can fold the whole log back in.
-                SqliteSetup.checkpoint(writer.connection());
+                if (writes instanceof SingleWriter writer) {
+                    // With every reader gone the checkpoint can fold the whole log back in.
+                    SqliteSetup.checkpoint(writer.connection());
+                }
             }
         } catch (SQLException e) {
             LOG.warn("{} - WAL checkpoint at close failed: {}", name, e.getMessage());
         } finally {
-            writer.close();
+            writes.close();
         }
         LOG.info("{} - closed", name);
     }
 
     /** Writer statistics for metrics: transactions, writes and queue depth. */
     public long writerBatches() {
-        return writer.batchCount();
+        return writes.batchCount();
     }
 
     /** How many writes the writer has applied. */
     public long writerWrites() {
-        return writer.writeCount();
+        return writes.writeCount();
     }
 
     /** How many writes wait for the writer now. */
     public int writerQueueDepth() {
-        return writer.queueDepth();
+        return writes.queueDepth();
     }
 
-    private <T> T write(Function<TaskMapper, T> work) {
+    @Override
+    public io.github.todo.core.StoreStats stats() {
+        // A store over the application's DataSource has no pool of ours to report.
+        com.zaxxer.hikari.HikariPoolMXBean pool = ownPool == null || closed.get() ? null : ownPool.getHikariPoolMXBean();
+        if (pool == null) {
+            return new io.github.todo.core.StoreStats(writerBatches(), writerWrites(), writerQueueDepth(), 0, 0, 0, 0);
+        }
+        return new io.github.todo.core.StoreStats(writerBatches(), writerWrites(), writerQueueDepth(),
+                pool.getActiveConnections(), pool.getIdleConnections(), pool.getThreadsAwaitingConnection(),
+                ownPool.getMaximumPoolSize());
+    }
+
+    private <T> T write(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
         ensureOpen();
-        return writer.submit(work);
+        return writes.submit(work, afterCommit);
+    }
+
+    /** After the commit of {@code task}, on the writer thread, in commit order. */
+    private void cached(Task task) {
+        if (cache != null) {
+            cache.put(task);
+        }
     }
 
     private <T> T read(Function<TaskMapper, T> work) {

@@ -17,8 +17,11 @@ final class Sessions {
         // Prevent instantiation
     }
 
-    static SqlSessionFactory factory(DataSource dataSource) {
+    static SqlSessionFactory factory(DataSource dataSource, Dialect dialect) {
         Configuration configuration = new Configuration(new Environment("todo", new JdbcTransactionFactory(), dataSource));
+        // Known from the connection we migrated with; set before the mapper loads, so that a
+        // statement with databaseId="postgresql" or "sqlite" wins over the shared one of its name.
+        configuration.setDatabaseId(dialect.databaseId());
         // Each statement reads the database afresh: the writer's session lives for the whole store.
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setCacheEnabled(false);

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * A write is acknowledged only after its commit. Without contention a batch is one write, so a lone
  * caller pays no extra latency.
  */
-final class SingleWriter implements AutoCloseable {
+final class SingleWriter implements Writes {
 
     private static final Logger LOG = LoggerFactory.getLogger(SingleWriter.class);
 
@@ -45,12 +46,25 @@ final class SingleWriter implements AutoCloseable {
     private final PreparedStatement begin;
     private final PreparedStatement commit;
     private final PreparedStatement rollback;
+    private final PreparedStatement dataVersion;
+    private final Runnable onExternalChange;
+    private long lastDataVersion;
     private final LongAdder batches = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private volatile boolean closing;
     private volatile boolean terminated;
 
     SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings) throws SQLException {
+        this(name, connection, session, settings, () -> { });
+    }
+
+    /**
+     * A writer that also watches for commits by other connections to the same file (another
+     * process, another store) and calls {@code onExternalChange} when it sees one: before each
+     * batch, and every 100 ms while idle.
+     */
+    SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings,
+                 Runnable onExternalChange) throws SQLException {
         this.name = name;
         this.connection = connection;
         this.session = session;
@@ -62,6 +76,10 @@ final class SingleWriter implements AutoCloseable {
         this.begin = connection.prepareStatement(settings.beginStatement());
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
+        // Changes only when another connection commits: our own commits leave it alone.
+        this.dataVersion = connection.prepareStatement("PRAGMA data_version");
+        this.onExternalChange = onExternalChange;
+        this.lastDataVersion = readDataVersion();
         this.thread = new Thread(this::run, name + "-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -72,8 +90,15 @@ final class SingleWriter implements AutoCloseable {
     }
 
     /** Queues {@code work}, waits for its commit and returns its result or throws its error. */
-    <T> T submit(Function<TaskMapper, T> work) {
-        Write<T> write = new Write<>(work);
+    @Override
+    public <T> T submit(Function<TaskMapper, T> work) {
+        return submit(work, result -> { });
+    }
+
+    /** Queues {@code work}; {@code afterCommit} runs on the writer thread, in commit order. */
+    @Override
+    public <T> T submit(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
+        Write<T> write = new Write<>(work, afterCommit);
         if (closing) {
             throw closed();
         }
@@ -93,17 +118,20 @@ final class SingleWriter implements AutoCloseable {
     }
 
     /** How many transactions the writer has committed or tried to. */
-    long batchCount() {
+    @Override
+    public long batchCount() {
         return batches.sum();
     }
 
     /** How many writes the writer has applied. */
-    long writeCount() {
+    @Override
+    public long writeCount() {
         return writes.sum();
     }
 
     /** How many writes are waiting now. */
-    int queueDepth() {
+    @Override
+    public int queueDepth() {
         return queue.size();
     }
 
@@ -113,6 +141,7 @@ final class SingleWriter implements AutoCloseable {
             while (!closing || !queue.isEmpty()) {
                 Write<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    watchForExternalChange();
                     continue;
                 }
                 batch.add(first);
@@ -152,6 +181,7 @@ final class SingleWriter implements AutoCloseable {
                 pending.forEach(write -> write.fail(error));
                 return;
             }
+            watchForExternalChange(); // under the write lock: nobody else can commit until we do
             Write<?> broken = null;
             while (!pending.isEmpty()) {
                 Write<?> write = pending.poll();
@@ -177,12 +207,30 @@ final class SingleWriter implements AutoCloseable {
             writes.add(applied.size());
             try {
                 commit.execute();
+                applied.forEach(Write::afterCommit);
                 applied.forEach(Write::complete);
             } catch (SQLException e) {
                 rollbackQuietly();
                 TodoException error = StoreErrors.wrap("cannot commit a write", e);
                 applied.forEach(write -> write.fail(error));
             }
+        }
+    }
+
+    private void watchForExternalChange() {
+        long version = readDataVersion();
+        if (version != lastDataVersion) {
+            lastDataVersion = version;
+            onExternalChange.run();
+        }
+    }
+
+    private long readDataVersion() {
+        try (java.sql.ResultSet row = dataVersion.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
+        } catch (SQLException e) {
+            LOG.debug("{} - PRAGMA data_version failed: {}", name, e.getMessage());
+            return lastDataVersion;
         }
     }
 
@@ -199,7 +247,8 @@ final class SingleWriter implements AutoCloseable {
      * Applies what is queued, then stops the thread; the connection stays open for last words
      * such as a checkpoint, until {@link #close()}.
      */
-    void stop() {
+    @Override
+    public void stop() {
         closing = true;
         try {
             thread.join();
@@ -209,6 +258,7 @@ final class SingleWriter implements AutoCloseable {
         closeQuietly(begin);
         closeQuietly(commit);
         closeQuietly(rollback);
+        closeQuietly(dataVersion);
     }
 
     /** The writer's connection; only for use after {@link #stop()}. */
@@ -240,13 +290,27 @@ final class SingleWriter implements AutoCloseable {
     /** One queued write and, once the writer is done with it, its outcome. */
     private static final class Write<T> {
         private final Function<TaskMapper, T> work;
+        private final Consumer<? super T> afterCommit;
         private final CompletableFuture<T> outcome = new CompletableFuture<>();
         private T result;
         private RuntimeException error;
         private boolean brokeTransaction;
 
-        Write(Function<TaskMapper, T> work) {
+        Write(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
             this.work = work;
+            this.afterCommit = afterCommit;
+        }
+
+        /** Tells the write's listener it is committed; a listener's failure fails nobody's write. */
+        void afterCommit() {
+            if (error != null) {
+                return;
+            }
+            try {
+                afterCommit.accept(result);
+            } catch (RuntimeException e) {
+                LOG.warn("after-commit listener failed", e);
+            }
         }
 
         /** Runs the work; true when it succeeded. */

@@ -4,6 +4,7 @@ import io.github.todo.core.IncompatibleStoreException;
 import io.github.todo.core.StoreException;
 import io.github.todo.core.TodoException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -24,6 +25,9 @@ final class StoreErrors {
         SQLException sql = findSqlException(failure);
         if (sql instanceof SQLiteException sqlite) {
             return new StoreException(action + ": " + describe(sqlite.getResultCode()), failure);
+        }
+        if (sql != null) {
+            return new StoreException(action + ": " + describe(sql), failure);
         }
         return new StoreException(action + ": database error", failure);
     }
@@ -47,6 +51,32 @@ final class StoreErrors {
             case SQLITE_CORRUPT, SQLITE_NOTADB -> "database file is damaged";
             case SQLITE_PERM, SQLITE_AUTH -> "access to the database was denied";
             default -> "database error";
+        };
+    }
+
+    /**
+     * PostgreSQL's driver, like HikariCP, reports standard SQLSTATE codes: five characters whose
+     * first two are the class. Read by code, not by driver class, so no PostgreSQL type is needed.
+     */
+    private static String describe(SQLException sql) {
+        String state = sql.getSQLState();
+        if (state == null || state.length() != 5) {
+            // HikariCP's "connection is not available" when every pooled connection is in use
+            return sql instanceof SQLTransientConnectionException ? "database is busy" : "database error";
+        }
+        return switch (state) {
+            case "53100" -> "disk is full";
+            case "55P03", "40001", "40P01", "57014" -> "database is busy"; // lock timeout, conflicts, statement timeout
+            case "25006" -> "database is read-only";                        // a hot standby, for one
+            case "3D000" -> "the database does not exist";
+            case "42501" -> "access to the database was denied";
+            default -> switch (state.substring(0, 2)) {
+                case "08" -> "cannot reach the database";
+                case "28" -> "access to the database was denied";
+                case "53" -> "database is out of resources";                // too many connections, memory
+                case "57" -> "database is unavailable";                    // shutting down, starting up
+                default -> "database error";
+            };
         };
     }
 

@@ -49,6 +49,10 @@ final class TaskRules {
         if (name.length() > maxNameLength && name.codePointCount(0, name.length()) > maxNameLength) {
             throw new InvalidTaskException("name", "must be at most " + maxNameLength + " characters");
         }
+        // PostgreSQL's TEXT cannot hold U+0000; refused on every backend so the contract is one.
+        if (name.indexOf('\u0000') >= 0) {
+            throw new InvalidTaskException("name", "must not contain NUL characters");
+        }
         // An unpaired surrogate cannot be stored as UTF-8; SQLite would keep a '?' instead.
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

@@ -1,0 +1,47 @@
+package io.github.todo.core.internal;
+
+import io.github.todo.core.internal.mapper.TaskMapper;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Where the store's writes go. SQLite allows one writer at a time, so there every write queues for
+ * the {@link SingleWriter}; PostgreSQL locks rows, not the database, so there writes run at once on
+ * pooled connections ({@link PooledWrites}). The service above does not know which.
+ */
+interface Writes extends AutoCloseable {
+
+    /**
+     * Runs {@code work} in a transaction and returns its result once that is committed. Throws the
+     * work's own {@link io.github.todo.core.TodoException} (such as "not found", with nothing
+     * changed) or a {@link io.github.todo.core.StoreException}; never a raw storage exception.
+     */
+    <T> T submit(Function<TaskMapper, T> work);
+
+    /**
+     * As {@link #submit(Function)}, and hands the result to {@code afterCommit} once it is
+     * committed. The {@link SingleWriter} calls it on its thread in commit order, which is what
+     * keeps the read cache in step with the database.
+     */
+    default <T> T submit(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
+        T result = submit(work);
+        afterCommit.accept(result);
+        return result;
+    }
+
+    /** Finishes the writes under way and refuses new ones. */
+    void stop();
+
+    /** How many transactions have committed or tried to. */
+    long batchCount();
+
+    /** How many writes have been applied. */
+    long writeCount();
+
+    /** How many writes wait to be applied now. */
+    int queueDepth();
+
+    /** Stops if needed and releases what the writes hold. */
+    @Override
+    void close();
+}
