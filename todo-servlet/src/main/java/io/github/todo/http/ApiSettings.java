@@ -12,8 +12,11 @@ import java.util.Objects;
  *                     {@code null} (the default) leaves the API open
  * @param corsOrigins  browser origins allowed to call the API from other sites, such as
  *                     {@code https://app.example.com}; empty (the default) turns CORS off
+ * @param metrics      whether {@code GET /metrics} serves Prometheus metrics (request counts and
+ *                     latencies, the store's writer and pool, the JVM); off by default, when
+ *                     {@code /metrics} answers 404. The endpoint needs no token.
  */
-public record ApiSettings(String serverName, long maxBodyBytes, String token, List<String> corsOrigins) {
+public record ApiSettings(String serverName, long maxBodyBytes, String token, List<String> corsOrigins, boolean metrics) {
 
     /** The default {@link #maxBodyBytes()}: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -32,35 +35,45 @@ public record ApiSettings(String serverName, long maxBodyBytes, String token, Li
         corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "corsOrigins"));
     }
 
-    /** The defaults: name {@code todo}, 1 MiB bodies, no token, no CORS. */
+    /** Settings without metrics. */
+    public ApiSettings(String serverName, long maxBodyBytes, String token, List<String> corsOrigins) {
+        this(serverName, maxBodyBytes, token, corsOrigins, false);
+    }
+
+    /** The defaults: name {@code todo}, 1 MiB bodies, no token, no CORS, no metrics. */
     public static ApiSettings defaults() {
         return new ApiSettings("todo", DEFAULT_MAX_BODY_BYTES, null, List.of());
     }
 
     /** A copy with another server name. */
     public ApiSettings withServerName(String name) {
-        return new ApiSettings(name, maxBodyBytes, token, corsOrigins);
+        return new ApiSettings(name, maxBodyBytes, token, corsOrigins, metrics);
     }
 
     /** A copy with another body limit. */
     public ApiSettings withMaxBodyBytes(long bytes) {
-        return new ApiSettings(serverName, bytes, token, corsOrigins);
+        return new ApiSettings(serverName, bytes, token, corsOrigins, metrics);
     }
 
     /** A copy that requires {@code bearerToken} on {@code /tasks}, or no token when {@code null}. */
     public ApiSettings withToken(String bearerToken) {
-        return new ApiSettings(serverName, maxBodyBytes, bearerToken, corsOrigins);
+        return new ApiSettings(serverName, maxBodyBytes, bearerToken, corsOrigins, metrics);
     }
 
     /** A copy that allows these CORS origins. */
     public ApiSettings withCorsOrigins(List<String> origins) {
-        return new ApiSettings(serverName, maxBodyBytes, token, origins);
+        return new ApiSettings(serverName, maxBodyBytes, token, origins, metrics);
+    }
+
+    /** A copy with {@code GET /metrics} on or off. */
+    public ApiSettings withMetrics(boolean on) {
+        return new ApiSettings(serverName, maxBodyBytes, token, corsOrigins, on);
     }
 
     /** Never shows the token. */
     @Override
     public String toString() {
         return "ApiSettings[serverName=" + serverName + ", maxBodyBytes=" + maxBodyBytes
-                + ", token=" + (token == null ? "none" : "****") + ", corsOrigins=" + corsOrigins + "]";
+                + ", token=" + (token == null ? "none" : "****") + ", corsOrigins=" + corsOrigins + ", metrics=" + metrics + "]";
     }
 }

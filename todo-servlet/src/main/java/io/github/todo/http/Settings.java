@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,6 +24,14 @@ public final class Settings {
 
     /** The SQLite database file. */
     public static final String DB = "db";
+    /** A PostgreSQL JDBC URL, instead of {@link #DB}: {@link TodoConfig#jdbcUrl()}. */
+    public static final String JDBC_URL = "jdbcUrl";
+    /** The PostgreSQL user: {@link TodoConfig#user()}. */
+    public static final String DB_USER = "dbUser";
+    /** The PostgreSQL password: {@link TodoConfig#password()}. */
+    public static final String DB_PASSWORD = "dbPassword";
+    /** A file holding the PostgreSQL password, so it stays out of process listings. */
+    public static final String DB_PASSWORD_FILE = "dbPasswordFile";
     /** Pooled read connections: {@link TodoConfig#poolSize()}. */
     public static final String POOL_SIZE = "poolSize";
     /** Lock wait, in ms or with a unit ({@code 5s}): {@link TodoConfig#busyTimeout()}. */
@@ -42,6 +51,8 @@ public final class Settings {
     public static final String TOKEN_FILE = "tokenFile";
     /** Comma-separated origins allowed by CORS: {@link ApiSettings#corsOrigins()}. */
     public static final String CORS_ORIGIN = "corsOrigin";
+    /** {@code true} serves Prometheus metrics at {@code /metrics}: {@link ApiSettings#metrics()}. */
+    public static final String METRICS = "metrics";
 
     private final UnaryOperator<String> source;
 
@@ -81,6 +92,53 @@ public final class Settings {
     public String get(String key) {
         String value = source.apply(key);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * A builder for the database these settings name: PostgreSQL at {@link #JDBC_URL} with
+     * {@link #DB_USER} and the password from {@link #DB_PASSWORD} or {@link #DB_PASSWORD_FILE},
+     * else the SQLite file {@link #DB}, else {@code defaultFile}, asked for only then.
+     *
+     * @throws IllegalArgumentException when both a file and a URL are given, when credentials come
+     *                                  without a URL, or when the password file cannot be read; a
+     *                                  URL that is not PostgreSQL's is refused by {@code build()}
+     */
+    public TodoConfig.Builder database(Supplier<Path> defaultFile) {
+        String url = get(JDBC_URL);
+        String file = get(DB);
+        String user = get(DB_USER);
+        String password = secret(DB_PASSWORD, DB_PASSWORD_FILE);
+        if (url != null && file != null) {
+            throw new IllegalArgumentException(DB + " and " + JDBC_URL + ": give one, not both");
+        }
+        if (url == null) {
+            if (user != null || password != null) {
+                throw new IllegalArgumentException(DB_USER + " and " + DB_PASSWORD + " need " + JDBC_URL);
+            }
+            return TodoConfig.builder(file != null ? Path.of(file) : defaultFile.get());
+        }
+        return TodoConfig.builder(url).user(user).password(password); // build() checks the URL
+    }
+
+    /**
+     * A secret given as {@code key} or, to keep it out of process listings and environment dumps,
+     * in the file that {@code fileKey} names; {@code null} when neither is set. A file is read as
+     * it is but for the line break it usually ends with. The value is never echoed in an error.
+     */
+    public String secret(String key, String fileKey) {
+        String value = get(key);
+        String file = get(fileKey);
+        if (value != null && file != null) {
+            throw new IllegalArgumentException(key + " and " + fileKey + ": give one, not both");
+        }
+        if (file == null) {
+            return value;
+        }
+        try {
+            return Files.readString(Path.of(file)).replaceFirst("\\R\\z", "");
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(fileKey + ": cannot read " + file);
+        }
     }
 
     /** Applies the store settings that are present to {@code builder}. */
@@ -130,22 +188,15 @@ public final class Settings {
             }
             settings = settings.withCorsOrigins(list);
         }
+        if (get(METRICS) != null) {
+            settings = settings.withMetrics(bool(METRICS, false));
+        }
         return settings;
     }
 
     private String token() {
-        String token = get(TOKEN);
-        String file = get(TOKEN_FILE);
-        if (token != null && file != null) {
-            throw new IllegalArgumentException(TOKEN + " and " + TOKEN_FILE + ": give one, not both");
-        }
-        if (file != null) {
-            try {
-                token = Files.readString(Path.of(file)).trim();
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException(TOKEN_FILE + ": cannot read " + file);
-            }
-        }
+        String token = secret(TOKEN, TOKEN_FILE);
+        token = token == null ? null : token.trim();
         if (token != null && (token.isEmpty() || !token.chars().allMatch(c -> c > 32 && c < 127))) {
             // the value itself is a secret: never echo it
             throw new IllegalArgumentException(TOKEN + ": must be printable ASCII without spaces");
@@ -168,6 +219,18 @@ public final class Settings {
             // reported below
         }
         throw invalid(key, value, "an integer from " + min + " to " + max);
+    }
+
+    /** {@code true} or {@code false} in any case, or {@code fallback} when absent. */
+    public boolean bool(String key, boolean fallback) {
+        String value = get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw invalid(key, value, "true or false");
     }
 
     /** A duration: milliseconds, or a number with {@code ms}, {@code s} or {@code m}. */

@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where a deployed {@link TodoServlet} finds its settings, first match wins: servlet init-params,
- * context-params (both as {@code todo.db}, {@code todo.poolSize}, ...), for the database a container
- * DataSource at {@value #JNDI_NAME}, then system properties, environment variables
- * ({@code TODO_DB}, ...), and last a default file, {@code ~/.todo/<context>.db}.
+ * context-params (both as {@code todo.db}, {@code todo.jdbcUrl}, {@code todo.poolSize}, ...), for
+ * the database a container DataSource at {@value #JNDI_NAME} (SQLite or PostgreSQL), then system
+ * properties, environment variables ({@code TODO_DB}, {@code TODO_JDBC_URL}, ...), and last a
+ * default file, {@code ~/.todo/<context>.db}.
  */
 final class ServletSettings {
 
@@ -45,16 +46,13 @@ final class ServletSettings {
     }
 
     TodoConfig store() {
-        String file = params.get(Settings.DB);
-        if (file == null) {
+        if (params.get(Settings.DB) == null && params.get(Settings.JDBC_URL) == null) {
             DataSource container = lookupDataSource();
             if (container != null) {
                 return all.applyTo(TodoConfig.builder(container)).build();
             }
-            file = all.get(Settings.DB);
         }
-        Path path = file != null ? Path.of(file) : defaultFile();
-        return all.applyTo(TodoConfig.builder(path)).build();
+        return all.applyTo(all.database(this::defaultFile)).build();
     }
 
     ApiSettings api() {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Serves the todo API. Deployed by a container (see the WAR in {@code samples/war}) it opens its
  * own store from {@link ServletSettings} in {@link #init()} and closes it in {@link #destroy()}.
  * Registered by an application with {@link #TodoServlet(TodoApi)}, it serves that API and leaves
- * the store to the application.
+ * the API and the store to the application, which closes them.
  */
 public class TodoServlet extends HttpServlet {
 
@@ -52,7 +52,7 @@ public class TodoServlet extends HttpServlet {
             ownedStore = TaskService.open(config);
             api = TodoApi.create(ownedStore, settings.api());
             LOG.info("todo API ready at {} over {}", getServletContext().getContextPath() + "/",
-                    config.databaseFile() != null ? config.databaseFile().toAbsolutePath() : "JNDI " + ServletSettings.JNDI_NAME);
+                    config.dataSource() != null ? "JNDI " + ServletSettings.JNDI_NAME : config.location());
         } catch (RuntimeException e) {
             // Unavailable, not a plain ServletException: the container answers 503, not a 500 page
             UnavailableException unavailable = new UnavailableException("todo could not start: " + e.getMessage());
@@ -75,13 +75,14 @@ public class TodoServlet extends HttpServlet {
     @Override
     public void destroy() {
         if (ownedStore != null) {
+            api.close(); // ours too, built in init(): its metrics hook the JVM and would pin this class loader
             ownedStore.close();
             ownedStore = null;
             deregisterOurDrivers();
         }
     }
 
-    /** sqlite-jdbc registers itself with DriverManager; a WAR must undo that or it leaks its class loader. */
+    /** sqlite-jdbc and the PostgreSQL driver register with DriverManager; a WAR must undo that or it leaks its class loader. */
     private void deregisterOurDrivers() {
         ClassLoader ours = getClass().getClassLoader();
         if (ours == ClassLoader.getSystemClassLoader()) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The HTTP contract, written once. Each way of serving the API (servlet in Tomcat, the WAR in
  * Tomcat and Jetty, the standalone Undertow server) extends this class and only starts and stops
  * its server. The server must run with the default settings (server name {@code todo}, 1 MiB bodies,
- * 1000-character names).
+ * 1000-character names, no token); metrics may be on (the server's default) or off (the WAR's).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiContractTest {
@@ -210,7 +210,7 @@ public abstract class ApiContractTest {
 
     @Test
     void names_round_trip_exactly_over_http() {
-        for (String name : List.of("emoji \uD83D\uDE80", "\u05E9\u05DC\u05D5\u05DD", "e\u0301", "nul \u0000 x",
+        for (String name : List.of("emoji \uD83D\uDE80", "\u05E9\u05DC\u05D5\u05DD", "e\u0301",
                 "quote \" backslash \\", "'; DROP TABLE tasks; --", "<script>alert(1)</script>", "line\u2028separators\u2029")) {
             JsonObject body = new JsonObject();
             body.addProperty("name", name);
@@ -257,6 +257,9 @@ public abstract class ApiContractTest {
                 bad("POST", "/tasks", "{\"name\": \"   \", \"done\": false}", 400, "name"),
                 bad("POST", "/tasks", "{\"name\": \"\", \"done\": false}", 400, "name"),
                 bad("POST", "/tasks", "{\"name\": \"" + tooLong + "\", \"done\": false}", 400, "name"),
+                // PostgreSQL's TEXT cannot hold U+0000, so no backend takes it
+                bad("POST", "/tasks", "{\"name\": \"nul \\u0000 x\", \"done\": false}", 400, "name"),
+                bad("PATCH", "/tasks/1", "{\"name\": \"\\u0000\"}", 400, "name"),
                 bad("POST", "/tasks", "{\"name\": \"x\", \"done\": \"yes\"}", 400, "done"),
                 bad("POST", "/tasks", "{\"name\": \"x\", \"done\": 1}", 400, "done"),
                 bad("POST", "/tasks", "{\"name\": \"x\", \"done\": {}}", 400, "done"),
@@ -359,6 +362,134 @@ public abstract class ApiContractTest {
                 chunks.toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(413, response.status(), response.headers());
         assertServing();
+    }
+
+    // ---- the API description, the docs page, the web app, health and metrics (#8) ----
+
+    @Test
+    void every_documented_operation_answers_as_documented() {
+        List<String> failures = OpenApiWalk.run(http);
+        assertTrue(failures.isEmpty(), "not as /openapi.json says:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void the_docs_page_runs_swagger_ui_from_this_server_on_the_relative_openapi_json() {
+        HttpResponse<String> page = http.get("/docs");
+        assertEquals(200, page.statusCode());
+        assertTrue(contentType(page).startsWith("text/html"), contentType(page));
+        List<String> links = links(page.body());
+        assertTrue(links.contains("docs/init.js"), links.toString());
+        for (String link : links) {
+            assertFalse(link.contains("//") || link.startsWith("/"), "relative and on this server, no CDN: " + link);
+            HttpResponse<String> file = http.get("/" + link);
+            assertEquals(200, file.statusCode(), link);
+            String expected = link.contains(".css") ? "text/css" : link.contains(".json") ? "application/json"
+                    : link.contains(".js") ? "text/javascript" : "image/png";
+            assertTrue(contentType(file).startsWith(expected), link + ": " + contentType(file));
+            if (link.contains("?v=")) {
+                assertEquals("public, max-age=31536000, immutable", file.headers().firstValue("Cache-Control").orElse(null), link);
+            }
+        }
+        assertTrue(http.get("/docs/init.js").body().contains("url: \"./openapi.json\""));
+        assertEquals("3.1.0", OpenApiWalk.document(http).get("openapi").getAsString());
+        HttpResponse<String> slash = http.get("/docs/");
+        assertEquals(301, slash.statusCode());
+        assertEquals(http.basePath() + "/docs", slash.headers().firstValue("Location").orElse(null));
+    }
+
+    @Test
+    void the_app_is_served_at_its_slash_with_relative_links() {
+        HttpResponse<String> redirect = http.get("/app");
+        assertEquals(301, redirect.statusCode());
+        assertEquals(http.basePath() + "/app/", redirect.headers().firstValue("Location").orElse(null));
+        HttpResponse<String> page = http.get("/app/");
+        assertEquals(200, page.statusCode());
+        assertTrue(contentType(page).startsWith("text/html"));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals(List.of("data:,", "app.css", "app.js", "../docs"), links(page.body()));
+        assertTrue(contentType(http.get("/app/app.css")).startsWith("text/css"));
+        assertTrue(http.get("/app/app.js").body().contains("\"../tasks\""), "the API, relative to the page");
+    }
+
+    @Test
+    void files_carry_an_etag_answer_304_to_it_and_come_gzipped_when_asked() {
+        HttpResponse<byte[]> plain = http.bytes("/app/app.js", java.util.Map.of());
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        assertEquals("no-cache", plain.headers().firstValue("Cache-Control").orElse(null));
+        HttpResponse<String> again = http.request("GET", "/app/app.js", java.util.Map.of("If-None-Match", etag), null);
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        HttpResponse<byte[]> gzipped = http.bytes("/app/app.js", java.util.Map.of("Accept-Encoding", "gzip"));
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertEquals(etag, gzipped.headers().firstValue("ETag").orElse(null));
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertTrue(java.util.Arrays.equals(plain.body(), in.readAllBytes()), "the same file");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        HttpResponse<byte[]> refused = http.bytes("/app/app.js", java.util.Map.of("Accept-Encoding", "gzip;q=0, identity"));
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+    }
+
+    /** Ways out of /docs/ and /app/ toward files the API never serves, whatever the container normalises. */
+    static Stream<String> escapes() {
+        return Stream.of("/docs/../../etc/passwd", "/app/../../../../../../etc/passwd", "/docs/%2e%2e/%2e%2e/etc/passwd",
+                "/docs/..%2f..%2f..%2fetc%2fpasswd", "/docs/..%252f..%252fetc%252fpasswd", "/app/..%5c..%5cetc%5cpasswd",
+                "/docs//etc/passwd", "/app/file:%2f%2f%2fetc%2fpasswd", "/app/app.js%00.png", "/app/.hidden",
+                "/app/..%2f..%2f..%2fio%2fgithub%2ftodo%2fcore%2finternal%2fmapper%2fTaskMapper.xml",
+                "/docs/..%2f..%2f..%2f..%2fMETA-INF%2fMANIFEST.MF",
+                "/docs/%2e%2e%2f%2e%2e%2fmaven%2forg.webjars%2fswagger-ui%2fpom.properties",
+                "/docs/swagger-ui.css%2f..%2f..%2f..%2f..%2fmaven%2forg.webjars%2fswagger-ui%2fpom.properties",
+                "/docs/index.html", "/docs/swagger-initializer.js");
+    }
+
+    @ParameterizedTest
+    @MethodSource("escapes")
+    void no_file_path_escapes_its_folder(String path) {
+        HttpProbe.Raw response = http.raw("GET " + http.basePath() + path + " HTTP/1.1", new byte[0]);
+        assertTrue(response.status() >= 400 && response.status() < 500, path + " answered " + response.status());
+        for (String secret : List.of("root:", "Manifest-Version", "<mapper", "artifactId=", "petstore")) {
+            assertFalse(response.body().contains(secret), path + ": " + response.body());
+        }
+        assertServing();
+    }
+
+    @Test
+    void liveness_and_readiness_are_separate_and_health_stays_readiness() {
+        for (String path : List.of("/health/live", "/health/ready", "/health")) {
+            HttpResponse<String> response = http.get(path);
+            assertEquals(200, response.statusCode(), path);
+            assertEquals("UP", object(response).get("status").getAsString(), path);
+        }
+    }
+
+    @Test
+    void metrics_are_prometheus_text_when_on_and_a_problem_when_off() {
+        http.get("/tasks/" + create("measured", false));
+        HttpResponse<String> metrics = http.get("/metrics");
+        if (metrics.statusCode() == 404) {
+            assertProblem(metrics, 404, null); // the WAR's default
+            return;
+        }
+        assertEquals(200, metrics.statusCode());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", contentType(metrics));
+        for (String expected : List.of("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/tasks/{id}\"}",
+                "http_server_requests_seconds_bucket{method=\"POST\",status=\"201\",uri=\"/tasks\",le=\"0.001\"}",
+                "todo_writer_writes_total ", "todo_writer_batches_total ", "todo_writer_queue_depth",
+                "hikaricp_connections_active", "jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds",
+                "system_cpu_count")) {
+            assertTrue(metrics.body().contains(expected), expected);
+        }
+    }
+
+    /** The href and src values of a page, in order. */
+    private static List<String> links(String html) {
+        List<String> links = new ArrayList<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?:href|src)=\"([^\"]*)\"").matcher(html);
+        while (matcher.find()) {
+            links.add(matcher.group(1));
+        }
+        return links;
     }
 
     // ---- helpers ----

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /** A small HTTP client for the contract tests: java.net.http for normal requests, a raw socket for the abnormal. */
 public final class HttpProbe {
@@ -53,13 +54,26 @@ public final class HttpProbe {
     }
 
     public HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
+        return request(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
+    }
+
+    /** A request with these headers; the body is read as UTF-8 text. */
+    public HttpResponse<String> request(String method, String path, Map<String, String> headers, byte[] body) {
+        return send(method, path, headers, body, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A GET with these headers whose body is kept as bytes, for files that are not text or arrive compressed. */
+    public HttpResponse<byte[]> bytes(String path, Map<String, String> headers) {
+        return send("GET", path, headers, null, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> send(String method, String path, Map<String, String> headers, byte[] body,
+                                     HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        headers.forEach(request::header);
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request.build(), handler);
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -1,16 +1,30 @@
 package io.github.todo.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.todo.core.Synchronous;
 import io.github.todo.core.TodoConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
+
+    @Test
+    void metrics_are_off_unless_the_key_says_true() {
+        assertFalse(Settings.from(key -> null).api().metrics());
+        assertTrue(Settings.from(Map.of("metrics", "TRUE")::get).api().metrics());
+        assertFalse(Settings.from(Map.of("metrics", "false")::get).api().metrics());
+        assertEquals("metrics: 'yes' is not true or false",
+                assertThrows(IllegalArgumentException.class, () -> Settings.from(Map.of("metrics", "yes")::get).api()).getMessage());
+        assertEquals("TODO_METRICS", Settings.environmentVariable(Settings.METRICS));
+    }
 
     @Test
     void names_derive_from_the_key_in_one_way() {
@@ -19,6 +33,41 @@ class SettingsTest {
         assertEquals("--pool-size", Settings.flag("poolSize"));
         assertEquals("TODO_DB", Settings.environmentVariable("db"));
         assertEquals("--max-body", Settings.flag("maxBody"));
+        assertEquals("TODO_JDBC_URL", Settings.environmentVariable(Settings.JDBC_URL));
+        assertEquals("TODO_DB_PASSWORD_FILE", Settings.environmentVariable(Settings.DB_PASSWORD_FILE));
+        assertEquals("--db-user", Settings.flag(Settings.DB_USER));
+        assertEquals("todo.jdbcUrl", Settings.systemProperty(Settings.JDBC_URL));
+    }
+
+    @Test
+    void the_database_is_a_postgresql_url_with_credentials_or_a_file(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("password"), " spaces kept \n");
+        TodoConfig postgres = Settings.from(Map.of("jdbcUrl", "jdbc:postgresql://db:5432/todo", "dbUser", "todo",
+                "dbPasswordFile", secret.toString())::get).database(() -> Path.of("unused.db")).build();
+        assertEquals("jdbc:postgresql://db:5432/todo", postgres.jdbcUrl());
+        assertEquals("todo", postgres.user());
+        assertEquals(" spaces kept ", postgres.password());
+        assertEquals("pw", Settings.from(Map.of("jdbcUrl", "jdbc:postgresql://db/todo", "dbPassword", "pw")::get)
+                .database(() -> null).build().password());
+        assertEquals(Path.of("x.db"), Settings.from(Map.of("db", "x.db")::get).database(() -> null).build().databaseFile());
+        assertEquals(Path.of("default.db"), Settings.from(key -> null).database(() -> Path.of("default.db")).build().databaseFile());
+    }
+
+    @Test
+    void database_mistakes_are_named_and_never_show_the_secret() {
+        assertEquals("db and jdbcUrl: give one, not both", assertThrows(IllegalArgumentException.class,
+                () -> Settings.from(Map.of("db", "x.db", "jdbcUrl", "jdbc:postgresql://db/todo")::get).database(() -> null)).getMessage());
+        assertEquals("dbUser and dbPassword need jdbcUrl", assertThrows(IllegalArgumentException.class,
+                () -> Settings.from(Map.of("dbPassword", "hunter2")::get).database(() -> null)).getMessage());
+        assertEquals("dbPassword and dbPasswordFile: give one, not both", assertThrows(IllegalArgumentException.class,
+                () -> Settings.from(Map.of("jdbcUrl", "jdbc:postgresql://db/todo", "dbPassword", "hunter2",
+                        "dbPasswordFile", "/nowhere")::get).database(() -> null)).getMessage());
+        assertEquals("dbPasswordFile: cannot read /nowhere/password", assertThrows(IllegalArgumentException.class,
+                () -> Settings.from(Map.of("jdbcUrl", "jdbc:postgresql://db/todo", "dbPasswordFile", "/nowhere/password")::get)
+                        .database(() -> null)).getMessage());
+        assertEquals("jdbcUrl must start with jdbc:postgresql: (a SQLite database is a file: use builder(Path))",
+                assertThrows(IllegalArgumentException.class, () -> Settings.from(Map.of("jdbcUrl", "jdbc:mysql://db/x?password=hunter2")::get)
+                        .database(() -> null).build()).getMessage());
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.todo.core.TaskService;
 import io.github.todo.core.TodoConfig;
 import io.github.todo.http.ApiSettings;
@@ -16,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +38,7 @@ class AccessControlTest {
     Path dir;
     Tomcat tomcat;
     TaskService tasks;
+    TodoApi api;
     URI base;
     final HttpClient client = HttpClient.newHttpClient();
 
@@ -45,8 +51,9 @@ class AccessControlTest {
         tomcat.setPort(0);
         tomcat.getConnector().setProperty("address", "127.0.0.1");
         Context context = tomcat.addContext("", dir.toString());
-        ApiSettings settings = ApiSettings.defaults().withToken(TOKEN).withCorsOrigins(List.of(ORIGIN));
-        Tomcat.addServlet(context, "todo", new TodoServlet(TodoApi.create(tasks, settings)));
+        ApiSettings settings = ApiSettings.defaults().withToken(TOKEN).withCorsOrigins(List.of(ORIGIN)).withMetrics(true);
+        api = TodoApi.create(tasks, settings);
+        Tomcat.addServlet(context, "todo", new TodoServlet(api));
         context.addServletMappingDecoded("/*", "todo");
         tomcat.start();
         base = URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort());
@@ -56,6 +63,7 @@ class AccessControlTest {
     void stop() throws Exception {
         tomcat.stop();
         tomcat.destroy();
+        api.close();
         tasks.close();
     }
 
@@ -78,7 +86,7 @@ class AccessControlTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"done\":false}")));
         assertEquals(201, created.statusCode());
 
-        for (String open : List.of("/", "/info", "/health")) {
+        for (String open : List.of("/", "/info", "/health", "/health/live", "/health/ready", "/openapi.json", "/docs", "/app/", "/metrics")) {
             assertEquals(200, send(HttpRequest.newBuilder(base.resolve(open))).statusCode(), open);
         }
     }
@@ -100,6 +108,41 @@ class AccessControlTest {
         assertEquals(200, simple.status());
         assertEquals(ORIGIN, simple.header("Access-Control-Allow-Origin"));
         assertEquals("Location, Link", simple.header("Access-Control-Expose-Headers"));
+    }
+
+    @Test
+    void exactly_the_operations_the_document_secures_need_the_token() throws Exception {
+        HttpProbe probe = new HttpProbe(base);
+        JsonObject paths = JsonParser.parseString(probe.get("/openapi.json").body()).getAsJsonObject().getAsJsonObject("paths");
+        int secured = 0;
+        for (Map.Entry<String, JsonElement> path : paths.entrySet()) {
+            for (Map.Entry<String, JsonElement> operation : path.getValue().getAsJsonObject().entrySet()) {
+                if (operation.getKey().equals("parameters")) {
+                    continue;
+                }
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
+                String target = path.getKey().replace("{id}", "1").replace("{file}", "app.js");
+                HttpResponse<String> response = probe.json(method, target, method.startsWith("P") ? "{}" : null);
+                String label = method + " " + path.getKey() + " -> " + response.statusCode();
+                if (operation.getValue().getAsJsonObject().getAsJsonArray("security").toString().contains("\"bearer\"")) {
+                    secured++;
+                    assertEquals(401, response.statusCode(), label);
+                    assertTrue(response.headers().firstValue("WWW-Authenticate").isPresent(), label);
+                } else {
+                    assertTrue(response.statusCode() != 401, label + ": open, as documented");
+                }
+            }
+        }
+        assertEquals(6, secured, "the task operations");
+    }
+
+    @Test
+    void metrics_stay_open_with_a_token_and_count_the_refusals() throws Exception {
+        send(HttpRequest.newBuilder(base.resolve("/tasks")));
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(base.resolve("/metrics")));
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("http_server_requests_seconds_count{method=\"GET\",status=\"401\",uri=\"/tasks\"}"),
+                "measured in the servlet too");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

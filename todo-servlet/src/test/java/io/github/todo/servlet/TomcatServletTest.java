@@ -15,6 +15,7 @@ class TomcatServletTest extends ApiContractTest {
 
     private Tomcat tomcat;
     private TaskService tasks;
+    private TodoApi api;
 
     @Override
     protected URI start(Path dir) throws Exception {
@@ -25,7 +26,8 @@ class TomcatServletTest extends ApiContractTest {
         tomcat.setPort(0);
         tomcat.getConnector().setProperty("address", "127.0.0.1");
         Context context = tomcat.addContext("/app", dir.toString());
-        Tomcat.addServlet(context, "todo", new TodoServlet(TodoApi.create(tasks, ApiSettings.defaults())));
+        api = TodoApi.create(tasks, ApiSettings.defaults());
+        Tomcat.addServlet(context, "todo", new TodoServlet(api));
         context.addServletMappingDecoded("/todo/*", "todo");
         tomcat.start();
         return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/app/todo");
@@ -35,6 +37,7 @@ class TomcatServletTest extends ApiContractTest {
     protected void stop() throws Exception {
         tomcat.stop();
         tomcat.destroy();
+        api.close();
         tasks.close();
     }
 }

@@ -7,8 +7,17 @@ public enum Route {
     HELLO("/", "GET", "HEAD", "OPTIONS"),
     INFO("/info", "GET", "HEAD", "OPTIONS"),
     HEALTH("/health", "GET", "HEAD", "OPTIONS"),
+    HEALTH_LIVE("/health/live", "GET", "HEAD", "OPTIONS"),
+    HEALTH_READY("/health/ready", "GET", "HEAD", "OPTIONS"),
     TASKS("/tasks", "GET", "HEAD", "POST", "OPTIONS"),
-    TASK("/tasks/{id}", "GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS");
+    TASK("/tasks/{id}", "GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"),
+    OPENAPI("/openapi.json", "GET", "HEAD", "OPTIONS"),
+    DOCS("/docs", "GET", "HEAD", "OPTIONS"),
+    DOCS_FILE("/docs/{file}", "GET", "HEAD", "OPTIONS"),
+    APP("/app", "GET", "HEAD", "OPTIONS"),
+    APP_PAGE("/app/", "GET", "HEAD", "OPTIONS"),
+    APP_FILE("/app/{file}", "GET", "HEAD", "OPTIONS"),
+    METRICS("/metrics", "GET", "HEAD", "OPTIONS");
 
     private final String template;
     private final List<String> methods;

@@ -1,48 +1,65 @@
 package io.github.todo.http.internal;
 
 import io.github.todo.core.InvalidTaskException;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Finds the {@link Route} for a request path and parses the task id out of it. */
 public final class Router {
 
     private static final String TASKS_PREFIX = "/tasks/";
+    private static final String DOCS_PREFIX = "/docs/";
+    private static final String APP_PREFIX = "/app/";
 
     private Router() {
         // Prevent instantiation
     }
 
-    /** A matched route and, for {@link Route#TASK}, the id in the path. */
-    public record Match(Route route, long id) {
+    /**
+     * A matched route and its path parameter: the task id's text for {@link Route#TASK}, the file
+     * name for {@link Route#DOCS_FILE} and {@link Route#APP_FILE}, else empty.
+     */
+    public record Match(Route route, String param) {
+
+        /**
+         * The task id in the path.
+         *
+         * @throws InvalidTaskException when it is malformed
+         */
+        public long id() {
+            return parseId(param);
+        }
     }
 
-    private static final Match HELLO = new Match(Route.HELLO, 0);
-    private static final Match INFO = new Match(Route.INFO, 0);
-    private static final Match HEALTH = new Match(Route.HEALTH, 0);
-    private static final Match TASKS = new Match(Route.TASKS, 0);
+    private static final Map<String, Match> FIXED = new HashMap<>();
+
+    static {
+        for (Route route : Route.values()) {
+            if (!route.template().contains("{")) {
+                FIXED.put(route.template(), new Match(route, ""));
+            }
+        }
+        FIXED.put(TASKS_PREFIX, FIXED.get(Route.TASKS.template()));
+    }
 
     /**
-     * The route for {@code path}, or {@code null} when none matches.
-     *
-     * @throws InvalidTaskException when the path names a task with a malformed id
+     * The route for {@code path}, or {@code null} when none matches. Matching never fails: a
+     * malformed task id is reported by {@link Match#id()}, so the route is known even then.
      */
     public static Match match(String path) {
-        switch (path) {
-            case "/":
-                return HELLO;
-            case "/info":
-                return INFO;
-            case "/health":
-                return HEALTH;
-            case "/tasks":
-            case TASKS_PREFIX:
-                return TASKS;
-            default:
-                break;
+        Match fixed = FIXED.get(path);
+        if (fixed != null) {
+            return fixed;
         }
-        if (path.startsWith(TASKS_PREFIX) && path.indexOf('/', TASKS_PREFIX.length()) < 0) {
-            return new Match(Route.TASK, parseId(path.substring(TASKS_PREFIX.length())));
+        Route route = path.startsWith(TASKS_PREFIX) ? Route.TASK
+                : path.startsWith(DOCS_PREFIX) ? Route.DOCS_FILE
+                : path.startsWith(APP_PREFIX) ? Route.APP_FILE
+                : null;
+        if (route == null) {
+            return null;
         }
-        return null;
+        String param = path.substring(route.template().indexOf('{'));
+        return param.indexOf('/') < 0 ? new Match(route, param) : null;
     }
 
     /** A positive 64-bit decimal without sign or leading noise; anything else is the client's mistake. */

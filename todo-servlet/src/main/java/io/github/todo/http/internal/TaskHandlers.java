@@ -51,8 +51,9 @@ public final class TaskHandlers {
         exchange.respond(201, JSON, JsonCodec.task(task));
     }
 
-    public void read(ApiExchange exchange, long id) throws IOException {
-        Task task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+    /** Answers with {@code known} when the caller already has the task in memory, else asks the store. */
+    public void read(ApiExchange exchange, long id, Task known) throws IOException {
+        Task task = known != null ? known : tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         exchange.respond(200, JSON, JsonCodec.task(task));
     }
 

@@ -1,0 +1,112 @@
+package io.github.todo.http.internal;
+
+import io.github.todo.core.StoreStats;
+import io.github.todo.core.TaskService;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.pause.NoPauseDetector;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The API's Prometheus metrics, through Micrometer: one timer per route, method and status, the
+ * store's writer and read pool, and the JVM. Each {@code TodoApi} with metrics on owns one registry.
+ */
+public final class Metrics implements AutoCloseable {
+
+    /** The Prometheus text exposition format, version 0.0.4. */
+    public static final String MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    // Micrometer's own name, so dashboards made for Spring Boot and others work unchanged.
+    private static final String REQUESTS = "http.server.requests";
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    // Fixed buckets keep the series count small and known: 14 per route, method and status.
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(1).dividedBy(2), Duration.ofMillis(1), Duration.ofMillis(5).dividedBy(2), Duration.ofMillis(5),
+        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Key(Route route, String method, int status) {
+    }
+
+    public Metrics(TaskService tasks) {
+        // No pause-detector threads: in a WAR they would outlive an undeploy and pin its class loader.
+        registry.config().pauseDetector(new NoPauseDetector());
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        storeMeters(tasks);
+    }
+
+    private void storeMeters(TaskService tasks) {
+        FunctionCounter.builder("todo.writer.batches", tasks, t -> t.stats().writeBatches())
+                .description("Transactions of the single writer: one per group commit").register(registry);
+        FunctionCounter.builder("todo.writer.writes", tasks, t -> t.stats().writes())
+                .description("Writes applied by the single writer; writes / batches is the mean group-commit batch size")
+                .register(registry);
+        gauge("todo.writer.queue.depth", tasks, StoreStats::writeQueueDepth, "Writes waiting for the writer").register(registry);
+        if (tasks.stats().poolMax() > 0) {
+            // HikariCP's own meter names, so its dashboards work too
+            pool("hikaricp.connections.active", tasks, StoreStats::poolActive, "Connections in use");
+            pool("hikaricp.connections.idle", tasks, StoreStats::poolIdle, "Connections open and free");
+            pool("hikaricp.connections.pending", tasks, StoreStats::poolWaiting, "Threads waiting for a connection");
+            pool("hikaricp.connections.max", tasks, StoreStats::poolMax, "The most connections the pool opens");
+        }
+    }
+
+    private void pool(String name, TaskService tasks, ToDoubleFunction<StoreStats> value, String description) {
+        gauge(name, tasks, value, description).tag("pool", "todo").register(registry);
+    }
+
+    private static Gauge.Builder<TaskService> gauge(String name, TaskService tasks, ToDoubleFunction<StoreStats> value,
+                                                    String description) {
+        return Gauge.builder(name, tasks, t -> value.applyAsDouble(t.stats())).description(description);
+    }
+
+    /**
+     * Counts one request and its latency. {@code route} is {@code null} for a path that matches no
+     * route; unknown methods count as {@code OTHER}, so clients cannot mint new series.
+     */
+    public void record(Route route, String method, int status, long nanos) {
+        String knownMethod = METHODS.contains(method) ? method : "OTHER";
+        Timer timer = timers.computeIfAbsent(new Key(route, knownMethod, status), key -> Timer.builder(REQUESTS)
+                .description("HTTP requests by route template, method and status")
+                .tag("uri", key.route() == null ? "NOT_FOUND" : key.route().template())
+                .tag("method", key.method())
+                .tag("status", Integer.toString(key.status()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry));
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Every meter, in the Prometheus text format. */
+    public byte[] scrape() {
+        return registry.scrape().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Unhooks the GC listeners, which would otherwise keep a web application's class loader alive. */
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
