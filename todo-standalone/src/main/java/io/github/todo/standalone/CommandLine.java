@@ -36,9 +36,13 @@ final class CommandLine {
             new String[] {PORT, "PORT", "port to listen on (default 8000; 0 picks a free one)"},
             new String[] {HOST, "ADDRESS", "address to bind (default 127.0.0.1; 0.0.0.0 to expose)"},
             new String[] {Settings.DB, "FILE", "SQLite database file, created if missing (default ./todo.db)"},
+            new String[] {Settings.JDBC_URL, "URL", "PostgreSQL instead, e.g. jdbc:postgresql://db:5432/todo; many servers may share it"},
+            new String[] {Settings.DB_USER, "NAME", "PostgreSQL user"},
+            new String[] {Settings.DB_PASSWORD, "SECRET", "PostgreSQL password; prefer the file or TODO_DB_PASSWORD, as flags show in ps"},
+            new String[] {Settings.DB_PASSWORD_FILE, "FILE", "the same, read from FILE"},
             new String[] {IO_THREADS, "N", "I/O threads (default 2)"},
             new String[] {WORKER_THREADS, "N", "threads for database work (default 32)"},
-            new String[] {Settings.POOL_SIZE, "N", "pooled read connections (default 8)"},
+            new String[] {Settings.POOL_SIZE, "N", "pooled connections: for reads on SQLite, for everything on PostgreSQL (default 8)"},
             new String[] {Settings.SYNCHRONOUS, "MODE", "normal (default): survives a crash of the process; full: survives power loss too"},
             new String[] {Settings.BUSY_TIMEOUT, "TIME", "how long to wait for a lock or the write queue (default 5s)"},
             new String[] {Settings.NAME, "TOKEN", "what GET /info answers (default todo)"},
@@ -132,9 +136,7 @@ final class CommandLine {
      * @throws IllegalArgumentException naming the setting whose value is wrong
      */
     ServerSettings serverSettings() {
-        String db = settings.get(Settings.DB);
-        TodoConfig store = settings.applyTo(TodoConfig.builder(Path.of(db == null ? "todo.db" : db))
-                .poolSize(8)).build();
+        TodoConfig store = settings.applyTo(settings.database(() -> Path.of("todo.db")).poolSize(8)).build();
         ServerSettings defaults = ServerSettings.defaults(store);
         String host = settings.get(HOST);
         return new ServerSettings(
@@ -143,7 +145,7 @@ final class CommandLine {
                 settings.integer(IO_THREADS, 1, 256, defaults.ioThreads()),
                 settings.integer(WORKER_THREADS, 1, 4096, defaults.workerThreads()),
                 store,
-                settings.api(),
+                settings.api().withMetrics(true), // the server always serves /metrics
                 has(ACCESS_LOG),
                 positive(IDLE_TIMEOUT, defaults.idleTimeout()),
                 positive(REQUEST_TIMEOUT, defaults.requestTimeout()),
@@ -163,7 +165,7 @@ final class CommandLine {
         StringBuilder text = new StringBuilder("""
                 Usage: java -jar todo-standalone.jar [options]
 
-                Serves the todo API over HTTP, storing tasks in a SQLite file.
+                Serves the todo API over HTTP, storing tasks in a SQLite file or in PostgreSQL.
                 Every option can also be set by an environment variable: --pool-size as TODO_POOL_SIZE.
 
                 Options:

@@ -1,10 +1,13 @@
 package io.github.todo.standalone;
 
 import io.github.todo.core.TodoException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import sun.misc.Signal;
@@ -14,6 +17,8 @@ import sun.misc.Signal;
  * shutdown (SIGTERM or SIGINT), 1 when the server cannot start, 2 for a bad command line.
  */
 public final class Main {
+
+    private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";
 
     private Main() {
         // Prevent instantiation
@@ -58,7 +63,7 @@ public final class Main {
         }
         Duration startup = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()), Instant.now());
         out.println("todo " + version() + " listening on " + server.url() + " (database "
-                + settings.store().databaseFile().toAbsolutePath() + ", started in " + startup.toMillis() + " ms)");
+                + settings.store().location() + ", started in " + startup.toMillis() + " ms)");
         out.flush();
         awaitSignal(server, stopped);
         return 0;
@@ -98,7 +103,25 @@ public final class Main {
     private static void configureLogging(String level) {
         // Undertow and XNIO log through jboss-logging: send them to the same SLF4J binding.
         System.setProperty("org.jboss.logging.provider", "slf4j");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty(SIMPLE_LOGGER + "defaultLogLevel", level);
+        if ("error".equals(level)) {
+            // simplelogger.properties keeps the libraries at warn: error must quiet them too (-D still wins)
+            Properties file = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/simplelogger.properties")) {
+                if (in != null) {
+                    file.load(in);
+                }
+            } catch (IOException e) {
+                // no file: nothing to quiet
+            }
+            for (String key : file.stringPropertyNames()) {
+                if (key.startsWith(SIMPLE_LOGGER + "log.")) {
+                    System.getProperties().putIfAbsent(key, "error");
+                }
+            }
+        }
+        // --access-log asked for these lines: they print whatever the level
+        System.getProperties().putIfAbsent(SIMPLE_LOGGER + "log." + TodoServer.ACCESS_LOGGER, "info");
     }
 
     static String version() {

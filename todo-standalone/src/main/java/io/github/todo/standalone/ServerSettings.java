@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param ioThreads       Undertow I/O threads, default 2 (the article's "2 workers")
  * @param workerThreads   threads that run database work, default 32
  * @param store           the store configuration
- * @param api             the HTTP settings
+ * @param api             the HTTP settings; the defaults turn metrics on, as the server always does
  * @param accessLog       whether to log one line per request
  * @param idleTimeout     how long an idle keep-alive connection stays open, default 60 s
  * @param requestTimeout  how long a client may take to send a request's headers, or to send more
@@ -56,7 +56,7 @@ public record ServerSettings(
 
     /** The defaults, with the database in {@code store}. */
     public static ServerSettings defaults(TodoConfig store) {
-        return new ServerSettings("127.0.0.1", 8000, 2, 32, store, ApiSettings.defaults(), false,
+        return new ServerSettings("127.0.0.1", 8000, 2, 32, store, ApiSettings.defaults().withMetrics(true), false,
                 Duration.ofSeconds(60), Duration.ofSeconds(30), 16 * 1024, Duration.ofSeconds(10));
     }
 

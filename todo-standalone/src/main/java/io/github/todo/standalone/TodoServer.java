@@ -18,17 +18,21 @@ import org.xnio.IoUtils;
 import org.xnio.Options;
 
 /**
- * The todo API on Undertow. {@code GET /} and {@code GET /info} are answered on the I/O threads;
- * everything that touches the database runs on a bounded worker pool, so a slow disk never stalls
- * the I/O threads.
+ * The todo API on Undertow. Requests that need neither the database nor a body read
+ * ({@code GET /}, {@code /info}, {@code /health/live}, files already in memory) are answered on the
+ * I/O threads; everything else runs on a bounded worker pool, so a slow disk never stalls the I/O
+ * threads. Metrics are always on: {@code GET /metrics}.
  */
 public final class TodoServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TodoServer.class);
-    private static final Logger ACCESS = LoggerFactory.getLogger("todo.access");
+    /** The logger of {@code --access-log}'s lines, one per request. */
+    static final String ACCESS_LOGGER = "todo.access";
+    private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOGGER);
 
     private final ServerSettings settings;
     private final TaskService tasks;
+    private final TodoApi api;
     private final GracefulShutdownHandler graceful;
     private final Undertow undertow;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -36,13 +40,11 @@ public final class TodoServer implements AutoCloseable {
     private TodoServer(ServerSettings settings, TaskService tasks) {
         this.settings = settings;
         this.tasks = tasks;
-        TodoApi api = TodoApi.create(tasks, settings.api());
+        this.api = TodoApi.create(tasks, settings.api());
         HttpHandler handler = exchange -> serve(api, exchange);
-        HttpHandler blocking = new BlockingHandler(handler);
+        HttpHandler blocking = new BodyFirstHandler(new BlockingHandler(handler), settings.api().maxBodyBytes());
         HttpHandler root = exchange -> {
-            if (api.isNonBlocking(exchange.getRequestMethod().toString(), exchange.getRelativePath())) {
-                handler.handleRequest(exchange);
-            } else {
+            if (!answeredOnIoThread(api, exchange)) {
                 blocking.handleRequest(exchange);
             }
         };
@@ -76,11 +78,15 @@ public final class TodoServer implements AutoCloseable {
      */
     public static TodoServer start(ServerSettings settings) {
         TaskService tasks = TaskService.open(settings.store());
+        TodoServer server = null;
         try {
-            TodoServer server = new TodoServer(settings, tasks);
+            server = new TodoServer(settings, tasks);
             server.undertow.start();
             return server;
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.api.close();
+            }
             tasks.close();
             throw e;
         }
@@ -120,7 +126,19 @@ public final class TodoServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        api.close();
         tasks.close();
+    }
+
+    /** Hello, info, static pages and tasks held in memory: answered here, without a thread hop. */
+    private static boolean answeredOnIoThread(TodoApi api, HttpServerExchange exchange) {
+        try {
+            return api.handleIfNonBlocking(new UndertowExchange(exchange));
+        } catch (IOException e) {
+            LOG.debug("response aborted: {}", e.getMessage());
+            IoUtils.safeClose(exchange.getConnection());
+            return true;
+        }
     }
 
     private static void serve(TodoApi api, HttpServerExchange exchange) {

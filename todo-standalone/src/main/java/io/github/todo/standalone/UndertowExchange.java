@@ -4,6 +4,8 @@ import io.github.todo.http.ApiExchange;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -45,12 +47,20 @@ final class UndertowExchange implements ApiExchange {
 
     @Override
     public long contentLength() {
-        return exchange.getRequestContentLength();
+        try {
+            return exchange.getRequestContentLength();
+        } catch (NumberFormatException beyond64Bits) {
+            // Undertow lets "Content-Length: 18446744073709551616" through and then fails to parse it:
+            // all digits means larger than any limit (413); anything else is no usable length
+            String declared = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
+            return declared != null && declared.chars().allMatch(c -> c >= '0' && c <= '9') ? Long.MAX_VALUE : -1;
+        }
     }
 
     @Override
     public InputStream body() {
-        return exchange.getInputStream();
+        byte[] received = exchange.getAttachment(BodyFirstHandler.BODY);
+        return received != null ? new ByteArrayInputStream(received) : exchange.getInputStream();
     }
 
     @Override
@@ -59,7 +69,8 @@ final class UndertowExchange implements ApiExchange {
     }
 
     @Override
-    public void respond(int status, String contentType, byte[] body) {
+    public void respond(int status, String contentType, byte[] body) throws IOException {
+        requireOpen();
         exchange.setStatusCode(status);
         if (contentType != null) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
@@ -70,9 +81,22 @@ final class UndertowExchange implements ApiExchange {
     }
 
     @Override
-    public OutputStream stream(int status, String contentType) {
+    public OutputStream stream(int status, String contentType) throws IOException {
+        requireOpen();
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         return exchange.getOutputStream();
+    }
+
+    /**
+     * When a request body breaks off (a chunked body cut short, a chunk over Undertow's size limit),
+     * Undertow closes the connection and ends the exchange itself: there is nobody left to answer.
+     * Saying so as an IOException lets the server drop the exchange quietly instead of logging an
+     * IllegalStateException ("response already started") for every such request.
+     */
+    private void requireOpen() throws IOException {
+        if (exchange.isResponseStarted()) {
+            throw new IOException("the connection closed while the request was read");
+        }
     }
 }

@@ -43,6 +43,21 @@ class CommandLineTest {
     }
 
     @Test
+    void a_jdbc_url_opens_postgresql_with_credentials_from_flags_or_the_environment() {
+        Map<String, String> env = Map.of("TODO_JDBC_URL", "jdbc:postgresql://db:5432/todo", "TODO_DB_USER", "todo",
+                "TODO_DB_PASSWORD", "from-env");
+        ServerSettings settings = CommandLine.parse(new String[] {"--db-user", "admin"}, env::get).serverSettings();
+        assertEquals("jdbc:postgresql://db:5432/todo", settings.store().jdbcUrl());
+        assertEquals("admin", settings.store().user());
+        assertEquals("from-env", settings.store().password());
+        assertEquals(8, settings.store().poolSize());
+        assertEquals(null, settings.store().databaseFile());
+        assertFalse(settings.toString().contains("from-env"), "the password never shows");
+        assertEquals("db and jdbcUrl: give one, not both", assertThrows(IllegalArgumentException.class,
+                () -> CommandLine.parse(new String[] {"--db", "x.db"}, env::get).serverSettings()).getMessage());
+    }
+
+    @Test
     void mistakes_are_named() {
         assertEquals("unknown option: --colour",
                 assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--colour"}, n -> null)).getMessage());
@@ -60,7 +75,8 @@ class CommandLineTest {
     void usage_lists_every_option() {
         String usage = CommandLine.usage();
         for (String flag : new String[] {"--port", "--host", "--db", "--io-threads", "--worker-threads", "--pool-size",
-                "--synchronous", "--name", "--max-body", "--access-log", "--help", "--version", "--debug", "--log-level"}) {
+                "--synchronous", "--name", "--max-body", "--access-log", "--help", "--version", "--debug", "--log-level",
+                "--jdbc-url", "--db-user", "--db-password", "--db-password-file"}) {
             assertTrue(usage.contains(flag + " ") || usage.contains(flag + "\n") || usage.contains(flag + "  "), flag);
         }
     }

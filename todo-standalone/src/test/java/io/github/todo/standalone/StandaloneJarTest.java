@@ -155,6 +155,50 @@ class StandaloneJarTest {
         assertTrue(text.matches("todo \\d+\\.\\d+\\.\\d+.*\\s*"), text);
     }
 
+    @Test
+    void logs_share_one_format_and_a_request_makes_a_line_only_with_the_access_log() throws Exception {
+        Path quietLog = dir.resolve("quiet.log");
+        Process quiet = start(List.of(), quietLog, "--port", "0", "--db", dir.resolve("quiet.db").toString(), "--log-level", "debug");
+        URI base = listening(quiet);
+        for (String path : List.of("/app/", "/docs", "/openapi.json", "/metrics", "/health/live")) {
+            assertEquals(200, get(base.resolve(path)).statusCode(), path + ", from the runnable jar; metrics always on");
+        }
+        stopped(quiet);
+        String quietText = Files.readString(quietLog);
+        assertFalse(quietText.contains("GET /"), "no line per request without --access-log, even at debug: " + quietText);
+
+        Path loudLog = dir.resolve("loud.log");
+        Process loud = start(List.of("-Dorg.slf4j.simpleLogger.log.org.xnio=info"), loudLog,
+                "--port", "0", "--db", dir.resolve("loud.db").toString(), "--access-log", "--log-level", "error");
+        get(listening(loud).resolve("/info"));
+        stopped(loud);
+        String loudText = Files.readString(loudLog);
+        assertTrue(Pattern.compile("\\[INFO] access - 127\\.0\\.0\\.1 - - \\[[^]]+] \"GET /info HTTP/1\\.1\" 200 4").matcher(loudText).find(),
+                "one access line, whatever --log-level: " + loudText);
+        assertTrue(loudText.contains("[INFO] xnio - XNIO version"), "XNIO logs through jboss-logging into SLF4J: " + loudText);
+    }
+
+    private URI listening(Process process) throws IOException {
+        Matcher startup = STARTUP.matcher(firstLine(process));
+        assertTrue(startup.matches(), "startup line");
+        return URI.create("http://127.0.0.1:" + startup.group(1));
+    }
+
+    private static void stopped(Process process) throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "exits after SIGTERM");
+        assertEquals(0, process.exitValue());
+    }
+
+    /** The jar with JVM options before {@code -jar}; what it logs (stderr) goes to {@code log}. */
+    private Process start(List<String> jvmOptions, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile()).start();
+    }
+
     private Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
