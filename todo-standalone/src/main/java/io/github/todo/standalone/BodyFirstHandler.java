@@ -1,5 +1,6 @@
 package io.github.todo.standalone;
 
+import io.github.todo.http.ApiSettings;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -25,22 +26,26 @@ final class BodyFirstHandler implements HttpHandler {
 
     private final HttpHandler next;
     private final int maxBody;
+    private final int maxReceived;
 
     BodyFirstHandler(HttpHandler next, long maxBodyBytes) {
         this.next = next;
         this.maxBody = (int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes);
+        this.maxReceived = (int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes + ApiSettings.OVERSIZE_DISCARD_BYTES);
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         boolean withBody = exchange.getRequestMethod().equals(Methods.POST) || exchange.getRequestMethod().equals(Methods.PUT)
                 || exchange.getRequestMethod().equals(Methods.PATCH);
-        if (!withBody || exchange.isRequestComplete() || new UndertowExchange(exchange).contentLength() > maxBody) {
+        if (!withBody || exchange.isRequestComplete() || new UndertowExchange(exchange).contentLength() > maxReceived) {
             next.handleRequest(exchange); // nothing to wait for, or refused with 413 before a byte is read
             return;
         }
         Receiver receiver = exchange.getRequestReceiver();
-        receiver.setMaxBufferSize(maxBody);
+        // A body a little over the limit is taken whole, so the API's 413 reaches a client that is
+        // still sending (ApiSettings.OVERSIZE_DISCARD_BYTES); only a larger one is cut off.
+        receiver.setMaxBufferSize(maxReceived);
         receiver.receiveFullBytes((received, body) -> pass(received, body), (failed, e) -> {
             if (e instanceof Receiver.RequestToLargeException) {
                 // A chunked body over the limit. The API refuses it with its own 413 when it reads a stand-in

@@ -6,6 +6,7 @@ import io.github.todo.core.TaskNotFoundException;
 import io.github.todo.core.TaskPage;
 import io.github.todo.core.TaskService;
 import io.github.todo.http.ApiExchange;
+import io.github.todo.http.ApiSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +17,7 @@ public final class TaskHandlers {
 
     private static final String JSON = "application/json";
     private static final byte[] EMPTY = new byte[0];
-    /** How much of a too-large body is swallowed before answering 413 (Tomcat's maxSwallowSize). */
-    private static final long DRAIN_LIMIT = 2L * 1024 * 1024;
+    private static final long DRAIN_LIMIT = ApiSettings.OVERSIZE_DISCARD_BYTES;
 
     private final TaskService tasks;
     private final long maxBodyBytes;
