@@ -25,7 +25,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System::getenv, System.out, System.err, new CountDownLatch(1)));
+        int code = 1;
+        try {
+            code = run(args, System::getenv, System.out, System.err, new CountDownLatch(1));
+        } catch (Throwable unexpected) {
+            System.err.println("todo: stopped by an unexpected error: " + unexpected);
+        } finally {
+            // Always end the JVM: Undertow's threads would otherwise keep a half-stopped server alive.
+            System.exit(code);
+        }
     }
 
     /** Runs the command; returns the exit code. A started server runs until a signal arrives. */
