@@ -122,7 +122,7 @@ public final class DefaultTaskService implements TaskService {
         };
         return new SingleWriter(name, connection, session, new SingleWriter.WriterSettings(
                 config.writeQueueCapacity(), config.busyTimeout().toMillis(), config.maxBatchSize(), "BEGIN IMMEDIATE"),
-                externalChange);
+                externalChange, config.databaseFile());
     }
 
     private static HikariDataSource pool(String name, DataSource sqlite, TodoConfig config) {
@@ -240,6 +240,8 @@ public final class DefaultTaskService implements TaskService {
     @Override
     public void ping() {
         read(TaskMapper::ping);
+        ensureOpen();
+        writes.check();
     }
 
     @Override

@@ -3,9 +3,12 @@ package io.github.todo.core.internal;
 import io.github.todo.core.StoreException;
 import io.github.todo.core.TodoException;
 import io.github.todo.core.internal.mapper.TaskMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,19 +46,24 @@ final class SingleWriter implements Writes {
     private final long offerTimeoutMillis;
     private final int maxBatchSize;
     private final Thread thread;
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement rollback;
-    private final PreparedStatement dataVersion;
+    /**
+     * Runs the transaction control statements. Not prepared once: after a storage failure SQLite
+     * rolls back on its own and a kept COMMIT statement fails with "statement is not executing".
+     */
+    private final Statement control;
+    private final String beginStatement;
     private final Runnable onExternalChange;
+    private final Path file;
     private long lastDataVersion;
+    /** The storage failure of the last batch, until a batch commits again; for health checks. */
+    private volatile StoreException lastFailure;
     private final LongAdder batches = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private volatile boolean closing;
     private volatile boolean terminated;
 
     SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings) throws SQLException {
-        this(name, connection, session, settings, () -> { });
+        this(name, connection, session, settings, () -> { }, null);
     }
 
     /**
@@ -64,7 +72,7 @@ final class SingleWriter implements Writes {
      * batch, and every 100 ms while idle.
      */
     SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings,
-                 Runnable onExternalChange) throws SQLException {
+                 Runnable onExternalChange, Path file) throws SQLException {
         this.name = name;
         this.connection = connection;
         this.session = session;
@@ -73,12 +81,11 @@ final class SingleWriter implements Writes {
         this.offerTimeoutMillis = settings.offerTimeoutMillis();
         this.maxBatchSize = settings.maxBatchSize();
         // Prepared once: these run for every batch.
-        this.begin = connection.prepareStatement(settings.beginStatement());
-        this.commit = connection.prepareStatement("COMMIT");
-        this.rollback = connection.prepareStatement("ROLLBACK");
+        this.control = connection.createStatement();
+        this.beginStatement = settings.beginStatement();
         // Changes only when another connection commits: our own commits leave it alone.
-        this.dataVersion = connection.prepareStatement("PRAGMA data_version");
         this.onExternalChange = onExternalChange;
+        this.file = file;
         this.lastDataVersion = readDataVersion();
         this.thread = new Thread(this::run, name + "-writer");
         this.thread.setDaemon(true);
@@ -174,10 +181,18 @@ final class SingleWriter implements Writes {
         ArrayDeque<Write<?>> pending = new ArrayDeque<>(batch);
         while (!pending.isEmpty()) {
             List<Write<?>> applied = new ArrayList<>(pending.size());
+            if (file != null && !Files.exists(file)) {
+                // Our descriptors still reach the unlinked file: a write would be acknowledged and lost.
+                StoreException error = new StoreException("cannot write: the database file " + file.getFileName() + " was removed");
+                lastFailure = error;
+                pending.forEach(write -> write.fail(error));
+                return;
+            }
             try {
-                begin.execute();
+                control.execute(beginStatement);
             } catch (SQLException e) {
                 TodoException error = StoreErrors.wrap("cannot start a write", e);
+                remember(error);
                 pending.forEach(write -> write.fail(error));
                 return;
             }
@@ -195,6 +210,9 @@ final class SingleWriter implements Writes {
                 }
             }
             if (broken != null) {
+                if (broken.error() instanceof TodoException todo) {
+                    remember(todo);
+                }
                 rollbackQuietly();
                 broken.complete(); // with its own error
                 applied.forEach(Write::reset);
@@ -206,14 +224,45 @@ final class SingleWriter implements Writes {
             batches.increment();
             writes.add(applied.size());
             try {
-                commit.execute();
+                control.execute("COMMIT");
+                lastFailure = null;
                 applied.forEach(Write::afterCommit);
                 applied.forEach(Write::complete);
             } catch (SQLException e) {
                 rollbackQuietly();
                 TodoException error = StoreErrors.wrap("cannot commit a write", e);
+                remember(error);
                 applied.forEach(write -> write.fail(error));
             }
+        }
+    }
+
+    /**
+     * Fails when writes cannot succeed now: the file was removed, or the last write failed and a
+     * probe write (page 1 rewritten, committed) still does.
+     */
+    @Override
+    public void check() {
+        if (file != null && !Files.exists(file)) {
+            throw new StoreException("the database file " + file.getFileName() + " was removed");
+        }
+        StoreException failure = lastFailure;
+        if (failure != null) {
+            submit(mapper -> {
+                try {
+                    // rewrites page 1 with what it holds: the smallest write that still needs the disk
+                    control.execute("PRAGMA user_version = " + Migrations.CURRENT);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e); // a storage failure: the writer wraps and remembers it
+                }
+                return null;
+            });
+        }
+    }
+
+    private void remember(TodoException error) {
+        if (error instanceof StoreException store) {
+            lastFailure = store;
         }
     }
 
@@ -226,7 +275,7 @@ final class SingleWriter implements Writes {
     }
 
     private long readDataVersion() {
-        try (java.sql.ResultSet row = dataVersion.executeQuery()) {
+        try (java.sql.ResultSet row = control.executeQuery("PRAGMA data_version")) {
             return row.next() ? row.getLong(1) : 0;
         } catch (SQLException e) {
             LOG.debug("{} - PRAGMA data_version failed: {}", name, e.getMessage());
@@ -236,7 +285,7 @@ final class SingleWriter implements Writes {
 
     private void rollbackQuietly() {
         try {
-            rollback.execute();
+            control.execute("ROLLBACK");
         } catch (SQLException e) {
             // SQLite may already have rolled back on its own (disk full, I/O error)
             LOG.debug("{} - rollback after a failed write: {}", name, e.getMessage());
@@ -255,10 +304,7 @@ final class SingleWriter implements Writes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeQuietly(begin);
-        closeQuietly(commit);
-        closeQuietly(rollback);
-        closeQuietly(dataVersion);
+        closeQuietly(control);
     }
 
     /** The writer's connection; only for use after {@link #stop()}. */
@@ -330,6 +376,10 @@ final class SingleWriter implements Writes {
 
         boolean brokeTransaction() {
             return brokeTransaction;
+        }
+
+        RuntimeException error() {
+            return error;
         }
 
         void reset() {

@@ -26,6 +26,10 @@ final class StoreErrors {
         if (sql instanceof SQLiteException sqlite) {
             return new StoreException(action + ": " + describe(sqlite.getResultCode()), failure);
         }
+        SQLiteErrorCode named = sql == null ? null : namedSqliteCode(sql.getMessage());
+        if (named != null) {
+            return new StoreException(action + ": " + describe(named), failure);
+        }
         if (sql != null) {
             return new StoreException(action + ": " + describe(sql), failure);
         }
@@ -39,6 +43,19 @@ final class StoreErrors {
 
     static IncompatibleStoreException notADatabase(Object where, Throwable cause) {
         return new IncompatibleStoreException(where + " is not a SQLite database", cause);
+    }
+
+    /** sqlite-jdbc raises some failures as a plain SQLException whose message starts "[SQLITE_FULL] ...". */
+    private static SQLiteErrorCode namedSqliteCode(String message) {
+        if (message == null || !message.startsWith("[SQLITE_")) {
+            return null;
+        }
+        int end = message.indexOf(']');
+        try {
+            return end < 0 ? null : SQLiteErrorCode.valueOf(message.substring(1, end));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private static String describe(SQLiteErrorCode code) {

@@ -29,6 +29,14 @@ interface Writes extends AutoCloseable {
         return result;
     }
 
+    /**
+     * Checks that writes can succeed now, for a health check.
+     *
+     * @throws io.github.todo.core.StoreException naming the failure when they cannot
+     */
+    default void check() {
+    }
+
     /** Finishes the writes under way and refuses new ones. */
     void stop();
 
