@@ -40,6 +40,8 @@ public final class Settings {
     public static final String SYNCHRONOUS = "synchronous";
     /** {@link TodoConfig#maxNameLength()}. */
     public static final String MAX_NAME_LENGTH = "maxNameLength";
+    /** Tasks kept in memory, 0 for none: {@link TodoConfig#readCacheSize()}. */
+    public static final String READ_CACHE_SIZE = "readCacheSize";
     /** The token {@code GET /info} answers: {@link ApiSettings#serverName()}. */
     public static final String NAME = "name";
     /** The body limit in bytes, or with a unit ({@code 512k}, {@code 1m}): {@link ApiSettings#maxBodyBytes()}. */
@@ -154,6 +156,9 @@ public final class Settings {
         }
         if (get(MAX_NAME_LENGTH) != null) {
             builder.maxNameLength(integer(MAX_NAME_LENGTH, 1, 1_000_000, 0));
+        }
+        if (get(READ_CACHE_SIZE) != null) {
+            builder.readCacheSize(integer(READ_CACHE_SIZE, 0, 100_000_000, 0));
         }
         return builder;
     }

@@ -73,8 +73,9 @@ class SettingsTest {
     @Test
     void store_and_api_settings_are_read_and_defaults_kept() {
         Settings settings = Settings.from(Map.of("poolSize", "8", "busyTimeout", "2s", "synchronous", "FULL",
-                "maxNameLength", "50", "name", "todo-test", "maxBody", "512k")::get);
+                "maxNameLength", "50", "name", "todo-test", "maxBody", "512k", "readCacheSize", "0")::get);
         TodoConfig config = settings.applyTo(TodoConfig.builder(Path.of("x.db"))).build();
+        assertEquals(0, config.readCacheSize());
         assertEquals(8, config.poolSize());
         assertEquals(Duration.ofSeconds(2), config.busyTimeout());
         assertEquals(Synchronous.FULL, config.synchronous());
