@@ -77,7 +77,14 @@ final class SeedClient {
         HttpRequest request = builder.timeout(TIMEOUT).build();
         String what = request.method() + " " + request.uri().getRawPath();
         try {
-            HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, BodyHandlers.ofString());
+            } catch (IOException staleConnection) {
+                // One retry, as the article's client mounts Retry(total=1): a keep-alive connection
+                // the server closed while it sat in the pool fails the first use, not the request.
+                response = http.send(request, BodyHandlers.ofString());
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new BenchmarkException(what + " answered " + response.statusCode() + " "
                         + Texts.abbreviate(response.body()));
