@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.URI;
@@ -528,17 +527,11 @@ public abstract class ApiContractTest {
     }
 
     protected static JsonObject object(HttpResponse<String> response) {
-        JsonElement element = JsonParser.parseString(response.body());
-        assertTrue(element.isJsonObject(), response.body());
-        return element.getAsJsonObject();
+        return HttpProbe.jsonObject(response);
     }
 
     protected static JsonObject task(long id, String name, boolean done) {
-        JsonObject task = new JsonObject();
-        task.addProperty("id", id);
-        task.addProperty("name", name);
-        task.addProperty("done", done);
-        return task;
+        return HttpProbe.taskJson(id, name, done);
     }
 
     private static List<Long> ids(HttpResponse<String> response) {

@@ -155,4 +155,22 @@ public final class HttpProbe {
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         return new Raw(status, text.substring(0, end), text.substring(end + 4));
     }
+
+    /** The body as a JSON object; fails the test when it is not one. */
+    public static com.google.gson.JsonObject jsonObject(HttpResponse<String> response) {
+        com.google.gson.JsonElement element = com.google.gson.JsonParser.parseString(response.body());
+        if (!element.isJsonObject()) {
+            throw new AssertionError("not a JSON object: " + response.body());
+        }
+        return element.getAsJsonObject();
+    }
+
+    /** The JSON the API answers for a task. */
+    public static com.google.gson.JsonObject taskJson(long id, String name, boolean done) {
+        com.google.gson.JsonObject task = new com.google.gson.JsonObject();
+        task.addProperty("id", id);
+        task.addProperty("name", name);
+        task.addProperty("done", done);
+        return task;
+    }
 }

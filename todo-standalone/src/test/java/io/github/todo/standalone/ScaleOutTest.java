@@ -178,14 +178,10 @@ class ScaleOutTest {
     }
 
     private static JsonObject object(HttpResponse<String> response) {
-        return JsonParser.parseString(response.body()).getAsJsonObject();
+        return HttpProbe.jsonObject(response);
     }
 
     private static JsonObject task(long id, String name, boolean done) {
-        JsonObject task = new JsonObject();
-        task.addProperty("id", id);
-        task.addProperty("name", name);
-        task.addProperty("done", done);
-        return task;
+        return HttpProbe.taskJson(id, name, done);
     }
 }
