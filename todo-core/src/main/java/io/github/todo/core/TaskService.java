@@ -2,6 +2,7 @@ package io.github.todo.core;
 
 import io.github.todo.core.internal.DefaultTaskService;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,13 @@ import java.util.function.Consumer;
  * <p>Every method throws {@link InvalidTaskException} for input that breaks a rule,
  * {@link TaskNotFoundException} where a task must exist and does not, and {@link StoreException}
  * when the storage fails. A write that returned normally is committed.
+ *
+ * <p>The writes that do not wait ({@link #createAsync}, {@link #replaceAsync}, {@link #patchAsync},
+ * {@link #deleteAsync}) are for event loops: they never block the calling thread, check their input
+ * at once, and complete their stage after the commit, with the same result or error as the waiting
+ * form. Where the waiting form would wait for room in a full write queue, they fail with a
+ * {@link StoreException} instead. Actions chained with the non-{@code Async} methods of the stage
+ * may run on the store's writer thread: keep them short and never block in them.
  */
 public interface TaskService extends AutoCloseable {
 
@@ -43,6 +51,15 @@ public interface TaskService extends AutoCloseable {
 
     /** The task with {@code id}, or empty when there is none. Always asks the database. */
     Optional<Task> find(long id);
+
+    /**
+     * As {@link #find(long)}, without blocking the caller: the read runs on one of the store's own
+     * read threads (as many as its pooled connections), and the stage completes there. For event
+     * loops; when the reads cannot keep up the stage fails at once with a {@link StoreException}.
+     *
+     * @throws InvalidTaskException at once, for a malformed id
+     */
+    CompletionStage<Optional<Task>> findAsync(long id);
 
     /**
      * The task with {@code id} if the store has it in memory, without touching the database:
@@ -77,6 +94,38 @@ public interface TaskService extends AutoCloseable {
      * @throws TaskNotFoundException if there is no such task
      */
     void delete(long id);
+
+    /**
+     * As {@link #create(TaskDraft)}, without waiting: the stage completes with the task once it is
+     * committed. See {@linkplain TaskService the writes that do not wait}.
+     *
+     * @throws InvalidTaskException at once, when {@code draft} breaks a rule
+     */
+    CompletionStage<Task> createAsync(TaskDraft draft);
+
+    /**
+     * As {@link #replace(long, TaskDraft)}, without waiting; a missing task fails the stage with
+     * {@link TaskNotFoundException}.
+     *
+     * @throws InvalidTaskException at once, for a malformed id or draft
+     */
+    CompletionStage<Task> replaceAsync(long id, TaskDraft draft);
+
+    /**
+     * As {@link #patch(long, TaskPatch)}, without waiting; a missing task fails the stage with
+     * {@link TaskNotFoundException}.
+     *
+     * @throws InvalidTaskException at once, for a malformed id or patch
+     */
+    CompletionStage<Task> patchAsync(long id, TaskPatch patch);
+
+    /**
+     * As {@link #delete(long)}, without waiting; a missing task fails the stage with
+     * {@link TaskNotFoundException}.
+     *
+     * @throws InvalidTaskException at once, for a malformed id
+     */
+    CompletionStage<Void> deleteAsync(long id);
 
     /** One page of tasks in id order, as {@code request} describes. */
     TaskPage list(PageRequest request);

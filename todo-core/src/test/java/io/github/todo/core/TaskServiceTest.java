@@ -2,14 +2,21 @@ package io.github.todo.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +97,67 @@ class TaskServiceTest {
         assertEquals(Optional.empty(), tasks.find(created.id()));
         assertThrows(TaskNotFoundException.class, () -> tasks.delete(created.id()));
         assertEquals(0, tasks.count());
+    }
+
+    @Test
+    void the_writes_that_do_not_wait_complete_with_what_the_waiting_ones_return() {
+        Task created = join(tasks.createAsync(new TaskDraft("async", false)));
+        assertEquals(Optional.of(created), tasks.find(created.id()));
+        assertEquals(new Task(created.id(), "renamed", true), join(tasks.replaceAsync(created.id(), new TaskDraft("renamed", true))));
+        assertEquals(new Task(created.id(), "renamed", false), join(tasks.patchAsync(created.id(), new TaskPatch(null, false))));
+        assertEquals(new Task(created.id(), "renamed", false), join(tasks.patchAsync(created.id(), new TaskPatch(null, null))));
+        assertEquals(Optional.of(new Task(created.id(), "renamed", false)), join(tasks.findAsync(created.id())));
+        assertNull(join(tasks.deleteAsync(created.id())));
+        assertEquals(Optional.empty(), join(tasks.findAsync(created.id())));
+        assertEquals(Optional.empty(), tasks.find(created.id()));
+    }
+
+    @Test
+    void many_writes_queued_without_waiting_are_all_committed() {
+        List<CompletableFuture<Task>> pending = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            pending.add(tasks.createAsync(new TaskDraft("queued " + i, i % 2 == 0)).toCompletableFuture());
+        }
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Task task = pending.get(i).join();
+            assertEquals("queued " + i, task.name());
+            assertEquals(Optional.of(task), tasks.find(task.id()));
+            ids.add(task.id());
+        }
+        assertEquals(1000, ids.size());
+        assertEquals(1000, tasks.count());
+    }
+
+    @Test
+    void a_stage_fails_with_the_error_the_waiting_form_throws_and_bad_input_is_refused_at_once() {
+        assertInstanceOf(TaskNotFoundException.class, failure(tasks.replaceAsync(9, new TaskDraft("x", true))));
+        assertInstanceOf(TaskNotFoundException.class, failure(tasks.patchAsync(9, new TaskPatch("x", null))));
+        assertInstanceOf(TaskNotFoundException.class, failure(tasks.patchAsync(9, new TaskPatch(null, null))));
+        assertInstanceOf(TaskNotFoundException.class, failure(tasks.deleteAsync(9)));
+        assertThrows(InvalidTaskException.class, () -> tasks.createAsync(new TaskDraft(" ", false)));
+        assertThrows(InvalidTaskException.class, () -> tasks.replaceAsync(0, new TaskDraft("x", false)));
+        assertThrows(InvalidTaskException.class, () -> tasks.findAsync(-1));
+        assertThrows(InvalidTaskException.class, () -> tasks.deleteAsync(0));
+        assertEquals(0, tasks.count());
+    }
+
+    @Test
+    void after_close_the_stages_fail_with_a_store_exception() {
+        tasks.close();
+        assertInstanceOf(StoreException.class, failure(tasks.createAsync(new TaskDraft("late", false))));
+        assertInstanceOf(StoreException.class, failure(tasks.findAsync(1)));
+        assertInstanceOf(StoreException.class, failure(tasks.deleteAsync(1)));
+    }
+
+    static <T> T join(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().join();
+    }
+
+    /** What {@code stage} failed with; fails the test when it succeeded. */
+    static Throwable failure(CompletionStage<?> stage) {
+        CompletionException e = assertThrows(CompletionException.class, () -> join(stage));
+        return e.getCause();
     }
 
     @Test

@@ -42,4 +42,12 @@ public interface ApiExchange {
 
     /** Starts a response of unknown length and returns the stream to write its body to. */
     OutputStream stream(int status, String contentType) throws IOException;
+
+    /**
+     * Drops the connection without a (further) answer. {@link TodoApi#handleLater(ApiExchange)}
+     * calls it when an answer written from another thread fails; adapters that only call
+     * {@link TodoApi#handle(ApiExchange)}, which throws such failures instead, may leave it as is.
+     */
+    default void abort() {
+    }
 }

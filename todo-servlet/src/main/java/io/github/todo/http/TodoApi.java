@@ -15,6 +15,10 @@ import io.github.todo.http.internal.WebHandlers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +107,7 @@ public final class TodoApi implements AutoCloseable {
                 return false;
             }
         }
-        handle(exchange, match, known);
+        handle(exchange, match, known, null);
         return true;
     }
 
@@ -116,28 +120,94 @@ public final class TodoApi implements AutoCloseable {
     }
 
     /**
-     * Serves one request. Every failure becomes a problem response; only a failure to talk to the
-     * client itself (it went away, or a streamed list broke off half-way) is thrown.
+     * Serves one request on the calling thread, waiting for the store where needed. Every failure
+     * becomes a problem response; only a failure to talk to the client itself (it went away, or a
+     * streamed list broke off half-way) is thrown.
      */
     public void handle(ApiExchange exchange) throws IOException {
-        handle(exchange, Router.match(exchange.path()), null);
+        handle(exchange, Router.match(exchange.path()), null, null);
     }
 
-    /** The one pipeline; {@code known} is the task already found in memory, or null. */
-    private void handle(ApiExchange exchange, Router.Match match, Task known) throws IOException {
-        if (metrics == null) {
-            serve(exchange, match, known);
-            return;
+    /**
+     * True when {@link #handleLater(ApiExchange, Executor)} can serve this request without
+     * blocking: everything on {@code /tasks/{id}} and every {@code /tasks} request but the list.
+     */
+    public boolean answersLater(ApiExchange exchange) {
+        Router.Match match = Router.match(exchange.path());
+        if (match == null) {
+            return false;
         }
-        // Measured here, once, whatever the container: the route template keeps the series few.
-        MeasuredExchange measured = new MeasuredExchange(exchange);
-        long started = System.nanoTime();
+        String method = exchange.method();
+        return switch (match.route()) {
+            case TASK -> true;
+            case TASKS -> !"GET".equals(method) && !"HEAD".equals(method);
+            default -> false;
+        };
+    }
+
+    /**
+     * Serves a request that {@link #answersLater(ApiExchange)}, without blocking the calling thread
+     * (an event loop's): checks and parses it now and hands the write, or a read of a task not in
+     * memory, to the store; once that is done its answer is sent by a task run on {@code answerOn}, typically
+     * the connection's own event loop. So the exchange must stay open after this call has
+     * returned, and its body must already be in memory. When that late answer cannot be written
+     * the exchange is {@linkplain ApiExchange#abort() aborted}.
+     */
+    public void handleLater(ApiExchange exchange, Executor answerOn) {
         try {
-            serve(measured, match, known);
-        } finally {
-            if (measured.status() != 0) {
-                metrics.record(match == null ? null : match.route(), exchange.method(), measured.status(), System.nanoTime() - started);
+            handle(exchange, Router.match(exchange.path()), null, answerOn);
+        } catch (IOException e) {
+            LOG.debug("response aborted: {}", e.getMessage());
+            exchange.abort();
+        }
+    }
+
+    /**
+     * The one pipeline. {@code known} is the task already found in memory, or null. A task write's
+     * answer is sent when its commit is known: by this thread, which waits for it, when
+     * {@code answerOn} is null, else by a task on {@code answerOn}.
+     */
+    private void handle(ApiExchange exchange, Router.Match match, Task known, Executor answerOn) throws IOException {
+        boolean wait = answerOn == null;
+        // Measured here, once, whatever the container: the route template keeps the series few.
+        MeasuredExchange measured = metrics == null ? null : new MeasuredExchange(exchange);
+        ApiExchange target = measured == null ? exchange : measured;
+        long started = System.nanoTime();
+        CompletionStage<TaskHandlers.Reply> pending = null;
+        try {
+            pending = serve(target, match, known, wait);
+            if (pending != null && wait) {
+                TaskHandlers.Reply reply;
+                try {
+                    reply = pending.toCompletableFuture().join();
+                } catch (CompletionException | CancellationException e) {
+                    answer(target, null, e);
+                    return;
+                }
+                answer(target, reply, null);
             }
+        } finally {
+            if (pending == null || wait) {
+                record(measured, match, started);
+            }
+        }
+        if (pending != null && !wait) {
+            pending.whenCompleteAsync((reply, failure) -> {
+                try {
+                    answer(target, reply, failure);
+                } catch (IOException e) {
+                    LOG.debug("response aborted: {}", e.getMessage());
+                    exchange.abort();
+                } finally {
+                    record(measured, match, started);
+                }
+            }, answerOn);
+        }
+    }
+
+    private void record(MeasuredExchange measured, Router.Match match, long started) {
+        if (measured != null && measured.status() != 0) {
+            metrics.record(match == null ? null : match.route(), measured.method(), measured.status(), System.nanoTime() - started);
         }
     }
 
@@ -149,33 +219,53 @@ public final class TodoApi implements AutoCloseable {
         }
     }
 
-    private void serve(ApiExchange exchange, Router.Match match, Task known) throws IOException {
+    /**
+     * Answers now and returns null, or returns the task write (or, when not {@code wait}ing, the
+     * database read) whose answer comes later.
+     */
+    private CompletionStage<TaskHandlers.Reply> serve(ApiExchange exchange, Router.Match match, Task known, boolean wait)
+            throws IOException {
         exchange.header("X-Content-Type-Options", "nosniff");
         try {
-            route(exchange, match, known);
+            return route(exchange, match, known, wait);
         } catch (IOException e) {
             throw e;
         } catch (RuntimeException e) {
-            Problems.Problem problem = Problems.of(e);
-            if (problem.status() == 503) {
-                exchange.header("Retry-After", "1");
-            }
-            exchange.respond(problem.status(), Problems.MEDIA_TYPE, problem.body());
+            problem(exchange, e);
+            return null;
         }
     }
 
-    private void route(ApiExchange exchange, Router.Match match, Task known) throws IOException {
+    /** Sends a late answer, or the problem its failure makes. */
+    private static void answer(ApiExchange exchange, TaskHandlers.Reply reply, Throwable failure) throws IOException {
+        if (failure == null) {
+            reply.send(exchange);
+        } else {
+            problem(exchange, failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+        }
+    }
+
+    private static void problem(ApiExchange exchange, Throwable failure) throws IOException {
+        Problems.Problem problem = Problems.of(failure);
+        if (problem.status() == 503) {
+            exchange.header("Retry-After", "1");
+        }
+        exchange.respond(problem.status(), Problems.MEDIA_TYPE, problem.body());
+    }
+
+    private CompletionStage<TaskHandlers.Reply> route(ApiExchange exchange, Router.Match match, Task known, boolean wait)
+            throws IOException {
         if (match == null) {
             throw new HttpError(404, null, "no such resource: " + exchange.path());
         }
         if (access.cors(exchange, match.route())) {
-            return; // a CORS preflight, answered
+            return null; // a CORS preflight, answered
         }
         String method = exchange.method();
         if ("OPTIONS".equals(method)) {
             exchange.header("Allow", match.route().allow());
             exchange.respond(204, null, new byte[0]);
-            return;
+            return null;
         }
         if (!match.route().allows(method)) {
             exchange.header("Allow", match.route().allow());
@@ -189,23 +279,34 @@ public final class TodoApi implements AutoCloseable {
             case HEALTH, HEALTH_READY -> health(exchange);
             case HEALTH_LIVE -> exchange.respond(200, JSON, live); // the process answers: nothing else to check
             case TASKS -> {
-                if (get) {
-                    handlers.list(exchange);
-                } else {
-                    handlers.create(exchange);
+                if (!get) {
+                    return handlers.create(exchange);
                 }
+                handlers.list(exchange);
             }
             case TASK -> {
                 switch (method) {
-                    case "PUT" -> handlers.replace(exchange, match.id());
-                    case "PATCH" -> handlers.patch(exchange, match.id());
-                    case "DELETE" -> handlers.delete(exchange, match.id());
-                    default -> handlers.read(exchange, match.id(), known);
+                    case "PUT" -> {
+                        return handlers.replace(exchange, match.id());
+                    }
+                    case "PATCH" -> {
+                        return handlers.patch(exchange, match.id());
+                    }
+                    case "DELETE" -> {
+                        return handlers.delete(match.id());
+                    }
+                    default -> {
+                        if (known == null && !wait) {
+                            return handlers.readLater(match.id());
+                        }
+                        handlers.read(exchange, match.id(), known);
+                    }
                 }
             }
             case OPENAPI, DOCS, DOCS_FILE, APP, APP_PAGE, APP_FILE -> web.serve(exchange, match);
             case METRICS -> metrics(exchange);
         }
+        return null;
     }
 
     private void metrics(ApiExchange exchange) throws IOException {

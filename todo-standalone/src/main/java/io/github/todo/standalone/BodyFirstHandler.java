@@ -7,15 +7,18 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Methods;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
 /**
  * Reads a request body whole, without blocking, on the I/O thread, and only then hands the request
- * to {@code next}, which runs it on a worker thread. A client that trickles its body in a byte at a
- * time then costs a connection, not one of the few worker threads that do the database work: read
- * on the worker instead, 32 such clients stopped every other request (SlowClientsJarTest).
+ * to {@code next} (which queues a task write for the store's writer, or runs the request on a worker
+ * thread). A client that trickles its body in a byte at a time then costs a connection, not one of
+ * the few worker threads that do the database work: read on the worker instead, 32 such clients
+ * stopped every other request (SlowClientsJarTest).
  */
 final class BodyFirstHandler implements HttpHandler {
 
@@ -23,13 +26,16 @@ final class BodyFirstHandler implements HttpHandler {
     static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
     private static final Logger LOG = LoggerFactory.getLogger(BodyFirstHandler.class);
+    private static final byte[] NO_BODY = new byte[0];
 
     private final HttpHandler next;
     private final int maxBody;
     private final int maxReceived;
+    private final long bodyTimeoutMillis;
 
-    BodyFirstHandler(HttpHandler next, long maxBodyBytes) {
+    BodyFirstHandler(HttpHandler next, long maxBodyBytes, long bodyTimeoutMillis) {
         this.next = next;
+        this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.maxBody = (int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes);
         this.maxReceived = (int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes + ApiSettings.OVERSIZE_DISCARD_BYTES);
     }
@@ -38,15 +44,24 @@ final class BodyFirstHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         boolean withBody = exchange.getRequestMethod().equals(Methods.POST) || exchange.getRequestMethod().equals(Methods.PUT)
                 || exchange.getRequestMethod().equals(Methods.PATCH);
-        if (!withBody || exchange.isRequestComplete() || new UndertowExchange(exchange).contentLength() > maxReceived) {
+        if (!withBody || new UndertowExchange(exchange).contentLength() > maxReceived) {
             next.handleRequest(exchange); // nothing to wait for, or refused with 413 before a byte is read
+            return;
+        }
+        if (exchange.isRequestComplete()) {
+            pass(exchange, NO_BODY);
             return;
         }
         Receiver receiver = exchange.getRequestReceiver();
         // A body a little over the limit is taken whole, so the API's 413 reaches a client that is
         // still sending (ApiSettings.OVERSIZE_DISCARD_BYTES); only a larger one is cut off.
         receiver.setMaxBufferSize(maxReceived);
-        receiver.receiveFullBytes((received, body) -> pass(received, body), (failed, e) -> {
+        Deadline deadline = new Deadline(exchange);
+        receiver.receiveFullBytes((received, body) -> {
+            deadline.disarm();
+            pass(received, body);
+        }, (failed, e) -> {
+            deadline.disarm();
             if (e instanceof Receiver.RequestToLargeException) {
                 // A chunked body over the limit. The API refuses it with its own 413 when it reads a stand-in
                 // one byte too long: blanks, which JSON skips, so it counts them all before it could object.
@@ -61,6 +76,41 @@ final class BodyFirstHandler implements HttpHandler {
                 IoUtils.safeClose(failed.getConnection());
             }
         });
+        deadline.arm(); // only for a body still on its way: most arrive with their headers
+    }
+
+    /**
+     * The whole body must arrive within the request timeout. The read timeout alone lets a client
+     * that sends a byte now and then hold its connection for ever. Armed, disarmed and run on the
+     * connection's I/O thread, so it never races the body's callbacks.
+     */
+    private final class Deadline implements Runnable {
+        private final HttpServerExchange exchange;
+        private XnioExecutor.Key key;
+        private boolean over;
+
+        Deadline(HttpServerExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        void arm() {
+            if (!over) {
+                key = exchange.getIoThread().executeAfter(this, bodyTimeoutMillis, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        void disarm() {
+            over = true;
+            if (key != null) {
+                key.remove();
+            }
+        }
+
+        @Override
+        public void run() {
+            LOG.debug("request body not complete after {} ms: closing the connection", bodyTimeoutMillis);
+            IoUtils.safeClose(exchange.getConnection());
+        }
     }
 
     private void pass(HttpServerExchange exchange, byte[] body) {

@@ -7,6 +7,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.accesslog.AccessLogHandler;
 import java.io.IOException;
@@ -19,9 +20,11 @@ import org.xnio.Options;
 
 /**
  * The todo API on Undertow. Requests that need neither the database nor a body read
- * ({@code GET /}, {@code /info}, {@code /health/live}, files already in memory) are answered on the
- * I/O threads; everything else runs on a bounded worker pool, so a slow disk never stalls the I/O
- * threads. Metrics are always on: {@code GET /metrics}.
+ * ({@code GET /}, {@code /info}, {@code /health/live}, files and tasks already in memory) are
+ * answered on the I/O threads. Task writes are read and checked there too, then queued for the
+ * store's writer, which sends each answer once its write is committed: no thread waits for a
+ * write. Reads that go to the database run on a bounded worker pool, so a slow disk never stalls
+ * the I/O threads. Metrics are always on: {@code GET /metrics}.
  */
 public final class TodoServer implements AutoCloseable {
 
@@ -41,11 +44,23 @@ public final class TodoServer implements AutoCloseable {
         this.settings = settings;
         this.tasks = tasks;
         this.api = TodoApi.create(tasks, settings.api());
-        HttpHandler handler = exchange -> serve(api, exchange);
-        HttpHandler blocking = new BodyFirstHandler(new BlockingHandler(handler), settings.api().maxBodyBytes());
+        HttpHandler blocking = new BlockingHandler(exchange -> serve(api, exchange));
+        HttpHandler bodyRead = exchange -> {
+            UndertowExchange request = new UndertowExchange(exchange);
+            if (api.answersLater(request)) {
+                // Started once this handler has returned, so the answer cannot race Undertow finishing
+                // this call; the exchange then stays open until the answer is sent. Sent on the
+                // connection's own I/O thread: an exchange ended on another thread makes that I/O thread
+                // spin (HttpReadListener) while the other thread re-arms the connection's reads.
+                exchange.dispatch(SameThreadExecutor.INSTANCE, () -> api.handleLater(request, exchange.getIoThread()));
+            } else {
+                blocking.handleRequest(exchange);
+            }
+        };
+        HttpHandler withBody = new BodyFirstHandler(bodyRead, settings.api().maxBodyBytes(), settings.requestTimeout().toMillis());
         HttpHandler root = exchange -> {
             if (!answeredOnIoThread(api, exchange)) {
-                blocking.handleRequest(exchange);
+                withBody.handleRequest(exchange);
             }
         };
         if (settings.accessLog()) {
@@ -65,8 +80,6 @@ public final class TodoServer implements AutoCloseable {
                 // a stalled body or a client that stops reading a response is cut off
                 .setSocketOption(Options.READ_TIMEOUT, requestTimeoutMillis)
                 .setSocketOption(Options.WRITE_TIMEOUT, requestTimeoutMillis)
-                // Host is not used (Location and Link are relative); its per-request regex check is not free.
-                .setServerOption(UndertowOptions.REQUIRE_HOST_HTTP11, false)
                 .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
                 .setHandler(graceful)
                 .build();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import org.xnio.IoUtils;
 
 /** An {@link ApiExchange} over an Undertow exchange; nothing else. */
 final class UndertowExchange implements ApiExchange {
@@ -86,6 +87,11 @@ final class UndertowExchange implements ApiExchange {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         return exchange.getOutputStream();
+    }
+
+    @Override
+    public void abort() {
+        IoUtils.safeClose(exchange.getConnection());
     }
 
     /**

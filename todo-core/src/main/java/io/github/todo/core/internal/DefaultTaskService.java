@@ -19,6 +19,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -47,6 +50,8 @@ public final class DefaultTaskService implements TaskService {
     private final int maxNameLength;
     private final TaskCache cache; // null when off
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Runs {@link #findAsync}'s reads: one thread per pooled connection. */
+    private final ThreadPoolExecutor readThreads;
 
     private DefaultTaskService(String name, TodoConfig config, Dialect dialect, SqlSessionFactory sessions,
                                Writes writes, HikariDataSource ownPool, TaskCache cache) {
@@ -58,6 +63,7 @@ public final class DefaultTaskService implements TaskService {
         this.writes = writes;
         this.ownPool = ownPool;
         this.cache = cache;
+        this.readThreads = StoreThreads.fixed(name + "-read", config.poolSize(), config.writeQueueCapacity());
     }
 
     /** Opens the store; see {@link TaskService#open(TodoConfig)}. */
@@ -98,7 +104,7 @@ public final class DefaultTaskService implements TaskService {
             } else {
                 first.close(); // back to the pool: PostgreSQL writes take pooled connections as reads do
                 first = null;
-                writes = new PooledWrites(name, sessions);
+                writes = new PooledWrites(name, sessions, config.poolSize(), config.writeQueueCapacity());
             }
             LOG.info("{} - opened {} in {} ms", name, config.location(), (System.nanoTime() - started) / 1_000_000);
             return new DefaultTaskService(name, config, dialect, sessions, writes, pool, cache);
@@ -137,8 +143,12 @@ public final class DefaultTaskService implements TaskService {
 
     @Override
     public Task create(TaskDraft draft) {
-        rules.check(draft);
-        return write(mapper -> mapper.insert(draft.name(), draft.done()), this::cached);
+        return write(creating(draft));
+    }
+
+    @Override
+    public CompletionStage<Task> createAsync(TaskDraft draft) {
+        return writeAsync(creating(draft));
     }
 
     @Override
@@ -156,31 +166,79 @@ public final class DefaultTaskService implements TaskService {
     }
 
     @Override
+    public CompletionStage<Optional<Task>> findAsync(long id) {
+        rules.checkId(id);
+        return StoreThreads.supply(readThreads, "read", () -> find(id));
+    }
+
+    @Override
     public Optional<Task> findInMemory(long id) {
         return cache == null || closed.get() ? Optional.empty() : Optional.ofNullable(cache.get(id));
     }
 
     @Override
     public Task replace(long id, TaskDraft draft) {
-        rules.checkId(id);
-        rules.check(draft);
-        return write(mapper -> found(id, mapper.update(id, draft.name(), draft.done())), this::cached);
+        return write(replacing(id, draft));
+    }
+
+    @Override
+    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft) {
+        return writeAsync(replacing(id, draft));
     }
 
     @Override
     public Task patch(long id, TaskPatch patch) {
-        rules.checkId(id);
-        rules.check(patch);
-        if (patch.name() == null && patch.done() == null) {
-            return find(id).orElseThrow(() -> new TaskNotFoundException(id));
-        }
-        return write(mapper -> found(id, mapper.patch(id, patch.name(), patch.done())), this::cached);
+        return write(patching(id, patch));
+    }
+
+    @Override
+    public CompletionStage<Task> patchAsync(long id, TaskPatch patch) {
+        return writeAsync(patching(id, patch));
     }
 
     @Override
     public void delete(long id) {
+        write(deleting(id));
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAsync(long id) {
+        return writeAsync(deleting(id));
+    }
+
+    /** One write, checked, as the writer runs it; the same whether the caller waits or not. */
+    private record WriteOp<T>(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
+    }
+
+    private WriteOp<Task> creating(TaskDraft draft) {
+        rules.check(draft);
+        return new WriteOp<>(mapper -> mapper.insert(draft.name(), draft.done()), this::cached);
+    }
+
+    private WriteOp<Task> replacing(long id, TaskDraft draft) {
         rules.checkId(id);
-        write(mapper -> found(id, mapper.deleteById(id) == 1 ? Boolean.TRUE : null), deleted -> {
+        rules.check(draft);
+        return new WriteOp<>(mapper -> found(id, mapper.update(id, draft.name(), draft.done())), this::cached);
+    }
+
+    private WriteOp<Task> patching(long id, TaskPatch patch) {
+        rules.checkId(id);
+        rules.check(patch);
+        if (patch.name() == null && patch.done() == null) {
+            // nothing to change: the task as the writer sees it, in order with the writes before
+            return new WriteOp<>(mapper -> found(id, mapper.selectById(id)), task -> { });
+        }
+        return new WriteOp<>(mapper -> found(id, mapper.patch(id, patch.name(), patch.done())), this::cached);
+    }
+
+    private WriteOp<Void> deleting(long id) {
+        rules.checkId(id);
+        return new WriteOp<>(mapper -> {
+            if (mapper.deleteById(id) != 1) {
+                throw new TaskNotFoundException(id);
+            }
+            return null;
+        }, deleted -> {
             if (cache != null) {
                 cache.remove(id);
             }
@@ -255,6 +313,7 @@ public final class DefaultTaskService implements TaskService {
             return;
         }
         writes.stop();
+        readThreads.shutdown(); // reads still queued fail with "the store is closed"
         try {
             if (ownPool != null) {
                 ownPool.close();
@@ -298,9 +357,16 @@ public final class DefaultTaskService implements TaskService {
                 ownPool.getMaximumPoolSize());
     }
 
-    private <T> T write(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
+    private <T> T write(WriteOp<T> op) {
         ensureOpen();
-        return writes.submit(work, afterCommit);
+        return writes.submit(op.work(), op.afterCommit());
+    }
+
+    private <T> CompletionStage<T> writeAsync(WriteOp<T> op) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new StoreException("the store is closed"));
+        }
+        return writes.submitAsync(op.work(), op.afterCommit());
     }
 
     /** After the commit of {@code task}, on the writer thread, in commit order. */

@@ -3,9 +3,12 @@ package io.github.todo.core.internal;
 import io.github.todo.core.StoreException;
 import io.github.todo.core.TodoException;
 import io.github.todo.core.internal.mapper.TaskMapper;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes for PostgreSQL: each runs in its own transaction on a pooled connection, concurrently with
  * the others and with writes from other servers. The pool size bounds how many run at once; a
- * caller waits for a free connection at most as long as the pool's connection timeout.
+ * caller waits for a free connection at most as long as the pool's connection timeout. Writes
+ * submitted without waiting run on a few threads of their own, one per pooled connection.
  */
 final class PooledWrites implements Writes {
 
@@ -32,9 +36,18 @@ final class PooledWrites implements Writes {
     private volatile boolean closing;
     private boolean stopped;
 
-    PooledWrites(String name, SqlSessionFactory sessions) {
+    /** Runs {@link #submitAsync}'s writes: as many threads as connections, a bounded queue. */
+    private final ThreadPoolExecutor async;
+
+    PooledWrites(String name, SqlSessionFactory sessions, int threads, int queueCapacity) {
         this.name = name;
         this.sessions = sessions;
+        this.async = StoreThreads.fixed(name + "-write", threads, queueCapacity);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submitAsync(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
+        return StoreThreads.supply(async, "write", () -> submit(work, afterCommit));
     }
 
     @Override
@@ -84,6 +97,7 @@ final class PooledWrites implements Writes {
         }
         stopped = true;
         closing = true;
+        async.shutdown(); // writes still queued there fail with "the store is closed"; none was acknowledged
         try {
             // Held for good once taken: no write starts after stop.
             if (!gate.writeLock().tryLock(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {

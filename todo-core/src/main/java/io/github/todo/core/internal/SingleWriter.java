@@ -106,11 +106,28 @@ final class SingleWriter implements Writes {
     @Override
     public <T> T submit(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
         Write<T> write = new Write<>(work, afterCommit);
+        enqueue(write, offerTimeoutMillis);
+        return write.await();
+    }
+
+    /** Queues {@code work} without waiting for room or for its commit. */
+    @Override
+    public <T> CompletableFuture<T> submitAsync(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
+        Write<T> write = new Write<>(work, afterCommit);
+        try {
+            enqueue(write, 0);
+        } catch (StoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return write.outcome;
+    }
+
+    private void enqueue(Write<?> write, long timeoutMillis) {
         if (closing) {
             throw closed();
         }
         try {
-            if (!queue.offer(write, offerTimeoutMillis, TimeUnit.MILLISECONDS)) {
+            if (!queue.offer(write, timeoutMillis, TimeUnit.MILLISECONDS)) {
                 throw new StoreException("the write queue is full; try again later");
             }
         } catch (InterruptedException e) {
@@ -121,7 +138,6 @@ final class SingleWriter implements Writes {
         if (terminated && queue.remove(write)) {
             throw closed();
         }
-        return write.await();
     }
 
     /** How many transactions the writer has committed or tried to. */

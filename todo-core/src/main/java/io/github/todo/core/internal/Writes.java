@@ -1,6 +1,7 @@
 package io.github.todo.core.internal;
 
 import io.github.todo.core.internal.mapper.TaskMapper;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,6 +29,14 @@ interface Writes extends AutoCloseable {
         afterCommit.accept(result);
         return result;
     }
+
+    /**
+     * As {@link #submit(Function, Consumer)}, without waiting: the future completes once the work is
+     * committed, or fails with what {@code submit} would have thrown. Never blocks the caller; when
+     * the writes cannot keep up the future fails at once with a {@link io.github.todo.core.StoreException}
+     * instead of pushing back. Dependent actions may run on the thread that commits: keep them short.
+     */
+    <T> CompletableFuture<T> submitAsync(Function<TaskMapper, T> work, Consumer<? super T> afterCommit);
 
     /**
      * Checks that writes can succeed now, for a health check.

@@ -71,4 +71,9 @@ public final class MeasuredExchange implements ApiExchange {
         this.status = status;
         return exchange.stream(status, contentType);
     }
+
+    @Override
+    public void abort() {
+        exchange.abort();
+    }
 }

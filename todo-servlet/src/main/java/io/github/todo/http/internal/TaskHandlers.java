@@ -7,10 +7,12 @@ import io.github.todo.core.TaskPage;
 import io.github.todo.core.TaskService;
 import io.github.todo.http.ApiExchange;
 import io.github.todo.http.ApiSettings;
+import io.github.todo.http.TodoApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 
 /** The task endpoints: parse the request, call the service, write the response. */
 public final class TaskHandlers {
@@ -45,10 +47,26 @@ public final class TaskHandlers {
         JsonCodec.taskArray(out, each -> result.tasks().forEach(each));
     }
 
-    public void create(ApiExchange exchange) throws IOException {
-        Task task = tasks.create(fields(exchange).draft());
-        exchange.header("Location", exchange.basePath() + "/tasks/" + task.id());
-        exchange.respond(201, JSON, JsonCodec.task(task));
+    /**
+     * An answer made once the store has done its part (a write committed, a read done):
+     * {@link TodoApi} sends it on the thread that waited or on the connection's event loop.
+     */
+    public record Reply(int status, String location, byte[] body) {
+
+        public void send(ApiExchange exchange) throws IOException {
+            if (location != null) {
+                exchange.header("Location", location);
+            }
+            exchange.respond(status, body.length == 0 ? null : JSON, body);
+        }
+    }
+
+    private static final Reply NO_CONTENT = new Reply(204, null, EMPTY);
+
+    public CompletionStage<Reply> create(ApiExchange exchange) throws IOException {
+        String tasksPath = exchange.basePath() + "/tasks/";
+        return tasks.createAsync(fields(exchange).draft())
+                .thenApply(task -> new Reply(201, tasksPath + task.id(), JsonCodec.task(task)));
     }
 
     /** Answers with {@code known} when the caller already has the task in memory, else asks the store. */
@@ -57,17 +75,25 @@ public final class TaskHandlers {
         exchange.respond(200, JSON, JsonCodec.task(task));
     }
 
-    public void replace(ApiExchange exchange, long id) throws IOException {
-        exchange.respond(200, JSON, JsonCodec.task(tasks.replace(id, fields(exchange).draft())));
+    /** Asks the store on one of its read threads, for an event loop that must not wait. */
+    public CompletionStage<Reply> readLater(long id) {
+        return tasks.findAsync(id).thenApply(found -> ok(found.orElseThrow(() -> new TaskNotFoundException(id))));
     }
 
-    public void patch(ApiExchange exchange, long id) throws IOException {
-        exchange.respond(200, JSON, JsonCodec.task(tasks.patch(id, fields(exchange).patch())));
+    public CompletionStage<Reply> replace(ApiExchange exchange, long id) throws IOException {
+        return tasks.replaceAsync(id, fields(exchange).draft()).thenApply(TaskHandlers::ok);
     }
 
-    public void delete(ApiExchange exchange, long id) throws IOException {
-        tasks.delete(id);
-        exchange.respond(204, null, EMPTY);
+    public CompletionStage<Reply> patch(ApiExchange exchange, long id) throws IOException {
+        return tasks.patchAsync(id, fields(exchange).patch()).thenApply(TaskHandlers::ok);
+    }
+
+    public CompletionStage<Reply> delete(long id) {
+        return tasks.deleteAsync(id).thenApply(nothing -> NO_CONTENT);
+    }
+
+    private static Reply ok(Task task) {
+        return new Reply(200, null, JsonCodec.task(task));
     }
 
     public byte[] health(String status, String detail) {

@@ -25,7 +25,7 @@ class SlowClientsJarTest {
     }
 
     @Test
-    void slow_body_senders_do_not_take_the_worker_threads_and_are_closed_once_they_stall() throws Exception {
+    void slow_body_senders_do_not_stop_normal_clients_and_are_closed_by_the_request_timeout() throws Exception {
         Scenarios.slowClients(dir, 500, true, Duration.ofSeconds(6), Duration.ofSeconds(2), P99_BOUND).assertHeld();
     }
 }
