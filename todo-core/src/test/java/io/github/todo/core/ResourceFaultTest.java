@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Storage faults on a real, tiny tmpfs: disk full and folder removed. Each
  * write during the fault fails with a {@link StoreException} that names it, {@link TaskService#ping()}
- * names it too, nothing acknowledged is lost, and the store works again once the fault is gone.
+ * names it too, nothing acknowledged is lost, and the store works again once the fault is gone: for
+ * a removed folder, once the folder is there again, the data our descriptors still reach is copied into it.
  * Mounting needs root (as CI runs); elsewhere the test is skipped and says so.
  *
  * <p>A database made read-only under a running store is not tested: as root (CI) file modes do
@@ -95,6 +100,45 @@ class ResourceFaultTest {
             assertTrue(gone.getMessage().contains("removed"), gone.getMessage());
             StoreException health = assertThrows(StoreException.class, tasks::ping);
             assertTrue(health.getMessage().contains("removed"), health.getMessage());
+        }
+    }
+
+    @Test
+    void once_a_removed_folder_is_back_the_data_is_copied_there_and_writes_work_again() throws Exception {
+        Path folder = mount.resolve("data");
+        Path file = folder.resolve("todo.db");
+        List<Task> acknowledged = new ArrayList<>();
+        try (TaskService tasks = TaskService.open(TodoConfig.of(file))) {
+            for (int i = 0; i < 50; i++) {
+                acknowledged.add(tasks.create(TaskDraft.of("before " + i)));
+            }
+            acknowledged.set(7, tasks.replace(acknowledged.get(7).id(), new TaskDraft("changed before", true)));
+            tasks.delete(acknowledged.remove(9).id());
+            assertEquals(0, run("rm", "-rf", folder.toString()));
+            assertThrows(StoreException.class, () -> tasks.create(TaskDraft.of("into the void")));
+            assertThrows(StoreException.class, tasks::ping);
+
+            Files.createDirectories(folder);
+            tasks.ping(); // the health check moves the store onto a copy in the folder
+            assertTrue(Files.exists(file), "the data was copied back to " + file);
+            acknowledged.add(tasks.create(TaskDraft.of("after")));
+            acknowledged.set(0, tasks.replace(acknowledged.get(0).id(), new TaskDraft("changed after", true)));
+            for (Task task : acknowledged) {
+                assertEquals(Optional.of(task), tasks.find(task.id()), "read from the new file");
+            }
+            assertEquals(acknowledged.size(), tasks.count());
+        }
+        try (TaskService reopened = TaskService.open(TodoConfig.of(file))) {
+            for (Task task : acknowledged) {
+                assertEquals(Optional.of(task), reopened.find(task.id()), "after a restart");
+            }
+            assertEquals(acknowledged.size(), reopened.count());
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement();
+             ResultSet check = statement.executeQuery("PRAGMA integrity_check")) {
+            assertTrue(check.next());
+            assertEquals("ok", check.getString(1));
         }
     }
 

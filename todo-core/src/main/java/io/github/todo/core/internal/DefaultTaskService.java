@@ -2,6 +2,7 @@ package io.github.todo.core.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.StoreException;
 import io.github.todo.core.Task;
@@ -22,6 +23,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -80,8 +83,9 @@ public final class DefaultTaskService implements TaskService {
             DataSource reads;
             if (config.databaseFile() != null) {
                 SqliteSetup.preflight(config.databaseFile(), (int) config.busyTimeout().toMillis());
-                connections = SqliteSetup.dataSource(config);
-                pool = pool(name, connections, config);
+                connections = SqliteSetup.dataSource(config, true);
+                first = connections.getConnection(); // makes the file when it is new: readers may not
+                pool = pool(name, SqliteSetup.dataSource(config, false), config);
                 reads = pool;
             } else if (config.jdbcUrl() != null) {
                 pool = PostgresqlSetup.pool(name, config);
@@ -91,7 +95,9 @@ public final class DefaultTaskService implements TaskService {
                 connections = config.dataSource();
                 reads = config.dataSource();
             }
-            first = connections.getConnection();
+            if (first == null) {
+                first = connections.getConnection();
+            }
             Dialect dialect = Dialect.of(first, where);
             Migrations.apply(first, dialect, where);
             SqlSessionFactory sessions = Sessions.factory(reads, dialect);
@@ -100,7 +106,8 @@ public final class DefaultTaskService implements TaskService {
             if (dialect == Dialect.SQLITE) {
                 // Only where one writer sees every commit can a cache be kept in step with the database.
                 cache = config.readCacheSize() > 0 ? new TaskCache(config.readCacheSize()) : null;
-                writes = singleWriter(name, first, sessions, config, cache);
+                writes = singleWriter(name, first, sessions, config, cache,
+                        pool == null ? null : rescue(name, connections, pool, sessions));
             } else {
                 first.close(); // back to the pool: PostgreSQL writes take pooled connections as reads do
                 first = null;
@@ -119,7 +126,7 @@ public final class DefaultTaskService implements TaskService {
     }
 
     private static SingleWriter singleWriter(String name, Connection connection, SqlSessionFactory sessions,
-                                             TodoConfig config, TaskCache cache) throws SQLException {
+                                             TodoConfig config, TaskCache cache, SingleWriter.Rescue rescue) throws SQLException {
         // The writer's session lives as long as the store: REUSE keeps its statements prepared.
         SqlSession session = sessions.openSession(ExecutorType.REUSE, connection);
         Runnable externalChange = cache == null ? () -> { } : () -> {
@@ -128,7 +135,39 @@ public final class DefaultTaskService implements TaskService {
         };
         return new SingleWriter(name, connection, session, new SingleWriter.WriterSettings(
                 config.writeQueueCapacity(), config.busyTimeout().toMillis(), config.maxBatchSize(), "BEGIN IMMEDIATE"),
-                externalChange, config.databaseFile());
+                externalChange, config.databaseFile(), rescue);
+    }
+
+    /** How the writer moves the store onto a copy of its removed file: readers held and reconnected. */
+    private static SingleWriter.Rescue rescue(String name, DataSource files, HikariDataSource pool, SqlSessionFactory sessions) {
+        return new SingleWriter.Rescue() {
+            @Override
+            public boolean closeReaders() {
+                HikariPoolMXBean readers = pool.getHikariPoolMXBean();
+                readers.suspendPool();
+                readers.softEvictConnections(); // idle ones close now, busy ones when they come back
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (readers.getTotalConnections() > 0) {
+                    if (System.nanoTime() > deadline) {
+                        LOG.warn("{} - reads still running after 5 s; the removed file is copied back later", name);
+                        readers.resumePool();
+                        return false;
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+                return true;
+            }
+
+            @Override
+            public void resumeReaders() {
+                pool.getHikariPoolMXBean().resumePool();
+            }
+
+            @Override
+            public SqlSession openSession() throws SQLException {
+                return sessions.openSession(ExecutorType.REUSE, files.getConnection());
+            }
+        };
     }
 
     private static HikariDataSource pool(String name, DataSource sqlite, TodoConfig config) {
@@ -138,6 +177,7 @@ public final class DefaultTaskService implements TaskService {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(config.poolSize());
         hikari.setConnectionTimeout(Math.max(250, config.busyTimeout().toMillis()));
+        hikari.setAllowPoolSuspension(true); // held while a removed file is copied back (SingleWriter.Rescue)
         return new HikariDataSource(hikari);
     }
 

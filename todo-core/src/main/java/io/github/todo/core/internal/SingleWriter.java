@@ -5,6 +5,7 @@ import io.github.todo.core.TodoException;
 import io.github.todo.core.internal.mapper.TaskMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -39,9 +40,10 @@ final class SingleWriter implements Writes {
     private static final Logger LOG = LoggerFactory.getLogger(SingleWriter.class);
 
     private final String name;
-    private final Connection connection;
-    private final SqlSession session;
-    private final TaskMapper mapper;
+    // Replaced only by rescue(), on the writer thread; null between a failed reopen and the next try.
+    private Connection connection;
+    private volatile SqlSession session; // read by check() too
+    private TaskMapper mapper;
     private final BlockingQueue<Write<?>> queue;
     private final long offerTimeoutMillis;
     private final int maxBatchSize;
@@ -50,10 +52,11 @@ final class SingleWriter implements Writes {
      * Runs the transaction control statements. Not prepared once: after a storage failure SQLite
      * rolls back on its own and a kept COMMIT statement fails with "statement is not executing".
      */
-    private final Statement control;
+    private Statement control;
     private final String beginStatement;
     private final Runnable onExternalChange;
     private final Path file;
+    private final Rescue rescue; // null: a removed file stays a fault until restart
     private long lastDataVersion;
     /** The storage failure of the last batch, until a batch commits again; for health checks. */
     private volatile StoreException lastFailure;
@@ -63,7 +66,7 @@ final class SingleWriter implements Writes {
     private volatile boolean terminated;
 
     SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings) throws SQLException {
-        this(name, connection, session, settings, () -> { }, null);
+        this(name, connection, session, settings, () -> { }, null, null);
     }
 
     /**
@@ -72,7 +75,7 @@ final class SingleWriter implements Writes {
      * batch, and every 100 ms while idle.
      */
     SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings,
-                 Runnable onExternalChange, Path file) throws SQLException {
+                 Runnable onExternalChange, Path file, Rescue rescue) throws SQLException {
         this.name = name;
         this.connection = connection;
         this.session = session;
@@ -86,10 +89,33 @@ final class SingleWriter implements Writes {
         // Changes only when another connection commits: our own commits leave it alone.
         this.onExternalChange = onExternalChange;
         this.file = file;
+        this.rescue = rescue;
         this.lastDataVersion = readDataVersion();
         this.thread = new Thread(this::run, name + "-writer");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /**
+     * What the writer needs to move the store onto a new file when its file was removed and its
+     * folder is there again: the data lives on in the removed file, which our open descriptors
+     * still reach, and is copied to the path with {@code VACUUM INTO}.
+     */
+    interface Rescue {
+
+        /**
+         * Holds new reads back and closes every reading connection; false (with reads let go again)
+         * when some did not close in time. Closing them first matters: the last connection to the
+         * removed file deletes {@code <file>-wal} and {@code -shm} by name as it closes, which must
+         * not happen once connections to the new file use those names.
+         */
+        boolean closeReaders();
+
+        /** Lets reads go on, on fresh connections. */
+        void resumeReaders();
+
+        /** A writer session over a new connection to the file at the path. */
+        SqlSession openSession() throws SQLException;
     }
 
     /** How the writer queues and begins its transactions. */
@@ -197,11 +223,10 @@ final class SingleWriter implements Writes {
         ArrayDeque<Write<?>> pending = new ArrayDeque<>(batch);
         while (!pending.isEmpty()) {
             List<Write<?>> applied = new ArrayList<>(pending.size());
-            if (file != null && !Files.exists(file)) {
-                // Our descriptors still reach the unlinked file: a write would be acknowledged and lost.
-                StoreException error = new StoreException("cannot write: the database file " + file.getFileName() + " was removed");
-                lastFailure = error;
-                pending.forEach(write -> write.fail(error));
+            StoreException unusable = fileProblem();
+            if (unusable != null) {
+                lastFailure = unusable;
+                pending.forEach(write -> write.fail(unusable));
                 return;
             }
             try {
@@ -259,11 +284,12 @@ final class SingleWriter implements Writes {
      */
     @Override
     public void check() {
-        if (file != null && !Files.exists(file)) {
-            throw new StoreException("the database file " + file.getFileName() + " was removed");
+        boolean removed = file != null && !Files.exists(file);
+        if (removed && !rescuable()) {
+            throw removed();
         }
-        StoreException failure = lastFailure;
-        if (failure != null) {
+        if (removed || lastFailure != null || session == null) {
+            // through the writer, which moves to a new file first when it can
             submit(mapper -> {
                 try {
                     // rewrites page 1 with what it holds: the smallest write that still needs the disk
@@ -273,6 +299,87 @@ final class SingleWriter implements Writes {
                 }
                 return null;
             });
+        }
+    }
+
+    /**
+     * Null when the file can take a write now; else why not. A removed file is rescued first when
+     * its folder is back; until then a write would go to the removed file, be acknowledged, and be
+     * lost at the next restart, since our descriptors still reach it.
+     */
+    private StoreException fileProblem() {
+        if (file != null && !Files.exists(file) && !(rescuable() && rescue())) {
+            return new StoreException("cannot write: the database file " + file.getFileName() + " was removed");
+        }
+        if (session == null && !reopen()) {
+            return new StoreException("cannot write: the database file " + file.getFileName() + " cannot be opened again");
+        }
+        return null;
+    }
+
+    private boolean rescuable() {
+        return rescue != null && file.getParent() != null && Files.isDirectory(file.getParent());
+    }
+
+    private StoreException removed() {
+        return new StoreException("the database file " + file.getFileName() + " was removed");
+    }
+
+    /** Copies the removed file's data to its path and moves the store onto the copy. */
+    private boolean rescue() {
+        if (session == null || !rescue.closeReaders()) {
+            return false;
+        }
+        // Copied under another name and moved into place only once the old connection is closed:
+        // nothing can open the path before the last connection to the removed file is gone.
+        Path copy = file.resolveSibling(file.getFileName() + ".rescued");
+        try {
+            try {
+                deleteQuietly(copy);
+                session.flushStatements(); // closes the statements REUSE keeps: VACUUM wants none open
+                control.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
+            } catch (SQLException e) {
+                LOG.warn("{} - the database file was removed; copying it back to {} failed: {}", name, file, e.getMessage());
+                deleteQuietly(copy);
+                return false;
+            }
+            closeQuietly(control);
+            session.close();
+            session = null;
+            try {
+                Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException e) {
+                LOG.error("{} - the database file {} was removed; its data is in {}, which could not be moved there: {}",
+                        name, file, copy, e.getMessage());
+                return false;
+            }
+            LOG.warn("{} - the database file {} was removed; its folder is back, so its data was copied there", name, file);
+            return reopen();
+        } finally {
+            rescue.resumeReaders();
+        }
+    }
+
+    private boolean reopen() {
+        try {
+            SqlSession fresh = rescue.openSession();
+            session = fresh;
+            connection = fresh.getConnection();
+            mapper = fresh.getMapper(TaskMapper.class);
+            control = connection.createStatement();
+            lastDataVersion = readDataVersion();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("{} - cannot open {} again: {}", name, file, e.getMessage());
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (java.io.IOException e) {
+            LOG.debug("cannot delete {}: {}", path, e.getMessage());
         }
     }
 
@@ -320,10 +427,12 @@ final class SingleWriter implements Writes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeQuietly(control);
+        if (control != null) {
+            closeQuietly(control);
+        }
     }
 
-    /** The writer's connection; only for use after {@link #stop()}. */
+    /** The writer's connection, null if it could not be reopened; only for use after {@link #stop()}. */
     Connection connection() {
         return connection;
     }
@@ -334,7 +443,9 @@ final class SingleWriter implements Writes {
         if (!terminated) {
             stop();
         }
-        session.close();
+        if (session != null) {
+            session.close();
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

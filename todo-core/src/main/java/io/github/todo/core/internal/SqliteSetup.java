@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 import org.sqlite.SQLiteDataSource;
 
 /** Everything SQLite-specific about opening a database file. */
@@ -54,9 +55,16 @@ final class SqliteSetup {
         }
     }
 
-    /** A data source whose every connection runs in WAL mode with the configured settings. */
-    static SQLiteDataSource dataSource(TodoConfig config) {
+    /**
+     * A data source whose every connection runs in WAL mode with the configured settings. Only
+     * the writer's may create the file: a reader that opened a missing file would make an empty
+     * database where a removed one was, and readers reconnect on their own.
+     */
+    static SQLiteDataSource dataSource(TodoConfig config, boolean mayCreate) {
         SQLiteConfig sqlite = new SQLiteConfig();
+        if (!mayCreate) {
+            sqlite.resetOpenMode(SQLiteOpenMode.CREATE);
+        }
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(config.synchronous().name()));
         sqlite.setBusyTimeout((int) config.busyTimeout().toMillis());
