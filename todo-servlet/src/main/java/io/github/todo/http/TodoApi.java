@@ -177,14 +177,14 @@ public final class TodoApi implements AutoCloseable {
         try {
             pending = serve(target, match, known, wait);
             if (pending != null && wait) {
-                TaskHandlers.Reply reply;
+                TaskHandlers.Reply reply = null;
+                Throwable failure = null;
                 try {
                     reply = pending.toCompletableFuture().join();
                 } catch (CompletionException | CancellationException e) {
-                    answer(target, null, e);
-                    return;
+                    failure = e;
                 }
-                answer(target, reply, null);
+                answer(target, reply, failure);
             }
         } finally {
             if (pending == null || wait) {
@@ -197,6 +197,10 @@ public final class TodoApi implements AutoCloseable {
                     answer(target, reply, failure);
                 } catch (IOException e) {
                     LOG.debug("response aborted: {}", e.getMessage());
+                    exchange.abort();
+                } catch (RuntimeException e) {
+                    // nobody above us would hear of it, and the client would wait for ever
+                    LOG.warn("answer failed", e);
                     exchange.abort();
                 } finally {
                     record(measured, match, started);
