@@ -6,6 +6,8 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Methods;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,7 +25,7 @@ import org.xnio.XnioExecutor;
 final class BodyFirstHandler implements HttpHandler {
 
     /** The body as received; {@link UndertowExchange#body()} reads it from here. */
-    static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+    static final AttachmentKey<InputStream> BODY = AttachmentKey.create(InputStream.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(BodyFirstHandler.class);
     private static final byte[] NO_BODY = new byte[0];
@@ -44,7 +46,8 @@ final class BodyFirstHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         boolean withBody = exchange.getRequestMethod().equals(Methods.POST) || exchange.getRequestMethod().equals(Methods.PUT)
                 || exchange.getRequestMethod().equals(Methods.PATCH);
-        if (!withBody || new UndertowExchange(exchange).contentLength() > maxReceived) {
+        long declared = withBody ? new UndertowExchange(exchange).contentLength() : 0;
+        if (!withBody || declared > maxReceived) {
             next.handleRequest(exchange); // nothing to wait for, or refused with 413 before a byte is read
             return;
         }
@@ -53,29 +56,36 @@ final class BodyFirstHandler implements HttpHandler {
             return;
         }
         Receiver receiver = exchange.getRequestReceiver();
-        // A body a little over the limit is taken whole, so the API's 413 reaches a client that is
-        // still sending (ApiSettings.OVERSIZE_DISCARD_BYTES); only a larger one is cut off.
-        receiver.setMaxBufferSize(maxReceived);
         Deadline deadline = new Deadline(exchange);
-        receiver.receiveFullBytes((received, body) -> {
-            deadline.disarm();
-            pass(received, body);
-        }, (failed, e) -> {
+        Receiver.ErrorCallback broken = (failed, e) -> {
             deadline.disarm();
             if (e instanceof Receiver.RequestToLargeException) {
-                // A chunked body over the limit. The API refuses it with its own 413 when it reads a stand-in
-                // one byte too long: blanks, which JSON skips, so it counts them all before it could object.
-                byte[] standIn = new byte[maxBody + 1];
-                Arrays.fill(standIn, (byte) ' ');
-                failed.setPersistent(false);
-                pass(failed, standIn);
+                refuse(failed); // a chunked body over the limit
             } else {
                 // The client went away or stalled past the read timeout: nobody to answer. Undertow
                 // runs this callback as a root handler and ends the exchange when it returns.
                 LOG.debug("request body broke off: {}", e.getMessage());
                 IoUtils.safeClose(failed.getConnection());
             }
-        });
+        };
+        // A body a little over the limit is read, so the API's 413 reaches a client that is still
+        // sending (ApiSettings.OVERSIZE_DISCARD_BYTES); only a larger one is cut off.
+        if (declared > maxBody) {
+            // Refused whatever it holds: counted through, not kept. Kept whole, each such request cost
+            // a buffer of its declared size at once, and hundreds of slow ones starved the heap.
+            receiver.receivePartialBytes((received, chunk, last) -> {
+                if (last) {
+                    deadline.disarm();
+                    refuse(received);
+                }
+            }, broken);
+        } else {
+            receiver.setMaxBufferSize(maxReceived);
+            receiver.receiveFullBytes((received, body) -> {
+                deadline.disarm();
+                pass(received, body);
+            }, broken);
+        }
         deadline.arm(); // only for a body still on its way: most arrive with their headers
     }
 
@@ -113,7 +123,39 @@ final class BodyFirstHandler implements HttpHandler {
         }
     }
 
+    /**
+     * Lets the API refuse a body over the limit with its own 413: it reads a stand-in one byte too
+     * long, of blanks, which JSON skips, so it counts them all before it could object. The blanks
+     * are made as they are read, never held.
+     */
+    private void refuse(HttpServerExchange exchange) {
+        exchange.setPersistent(false);
+        pass(exchange, new InputStream() {
+            private long left = maxBody + 1L;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? ' ' : -1;
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                Arrays.fill(into, offset, offset + n, (byte) ' ');
+                left -= n;
+                return n;
+            }
+        });
+    }
+
     private void pass(HttpServerExchange exchange, byte[] body) {
+        pass(exchange, new ByteArrayInputStream(body));
+    }
+
+    private void pass(HttpServerExchange exchange, InputStream body) {
         exchange.putAttachment(BODY, body);
         try {
             next.handleRequest(exchange);

@@ -4,7 +4,6 @@ import io.github.todo.http.ApiExchange;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,8 +59,8 @@ final class UndertowExchange implements ApiExchange {
 
     @Override
     public InputStream body() {
-        byte[] received = exchange.getAttachment(BodyFirstHandler.BODY);
-        return received != null ? new ByteArrayInputStream(received) : exchange.getInputStream();
+        InputStream received = exchange.getAttachment(BodyFirstHandler.BODY);
+        return received != null ? received : exchange.getInputStream();
     }
 
     @Override
