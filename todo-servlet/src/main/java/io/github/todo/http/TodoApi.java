@@ -198,10 +198,13 @@ public final class TodoApi implements AutoCloseable {
                 } catch (IOException e) {
                     LOG.debug("response aborted: {}", e.getMessage());
                     exchange.abort();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     // nobody above us would hear of it, and the client would wait for ever
                     LOG.warn("answer failed", e);
                     exchange.abort();
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
                 } finally {
                     record(measured, match, started);
                 }
@@ -284,20 +287,20 @@ public final class TodoApi implements AutoCloseable {
             case HEALTH_LIVE -> exchange.respond(200, JSON, live); // the process answers: nothing else to check
             case TASKS -> {
                 if (!get) {
-                    return handlers.create(exchange);
+                    return handlers.create(exchange, wait);
                 }
                 handlers.list(exchange);
             }
             case TASK -> {
                 switch (method) {
                     case "PUT" -> {
-                        return handlers.replace(exchange, match.id());
+                        return handlers.replace(exchange, match.id(), wait);
                     }
                     case "PATCH" -> {
-                        return handlers.patch(exchange, match.id());
+                        return handlers.patch(exchange, match.id(), wait);
                     }
                     case "DELETE" -> {
-                        return handlers.delete(match.id());
+                        return handlers.delete(match.id(), wait);
                     }
                     default -> {
                         if (known == null && !wait) {

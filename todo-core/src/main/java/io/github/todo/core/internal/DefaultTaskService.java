@@ -78,14 +78,16 @@ public final class DefaultTaskService implements TaskService {
         Object where = config.databaseFile() != null ? config.databaseFile() : config.location();
         Connection first = null;
         HikariDataSource pool = null;
+        CountedConnections readerConnections = null;
         try {
             DataSource connections; // the first connection's source, and on SQLite the writer's
             DataSource reads;
             if (config.databaseFile() != null) {
                 SqliteSetup.preflight(config.databaseFile(), (int) config.busyTimeout().toMillis());
-                connections = SqliteSetup.dataSource(config, true);
+                connections = SqliteSetup.dataSource(config);
                 first = connections.getConnection(); // makes the file when it is new: readers may not
-                pool = pool(name, SqliteSetup.dataSource(config, false), config);
+                readerConnections = SqliteSetup.existingFile(config);
+                pool = pool(name, readerConnections, config);
                 reads = pool;
             } else if (config.jdbcUrl() != null) {
                 pool = PostgresqlSetup.pool(name, config);
@@ -107,7 +109,8 @@ public final class DefaultTaskService implements TaskService {
                 // Only where one writer sees every commit can a cache be kept in step with the database.
                 cache = config.readCacheSize() > 0 ? new TaskCache(config.readCacheSize()) : null;
                 writes = singleWriter(name, first, sessions, config, cache,
-                        pool == null ? null : rescue(name, connections, pool, sessions));
+                        readerConnections == null ? null
+                                : rescue(name, SqliteSetup.existingFile(config), readerConnections, pool, sessions));
             } else {
                 first.close(); // back to the pool: PostgreSQL writes take pooled connections as reads do
                 first = null;
@@ -139,7 +142,8 @@ public final class DefaultTaskService implements TaskService {
     }
 
     /** How the writer moves the store onto a copy of its removed file: readers held and reconnected. */
-    private static SingleWriter.Rescue rescue(String name, DataSource files, HikariDataSource pool, SqlSessionFactory sessions) {
+    private static SingleWriter.Rescue rescue(String name, DataSource files, CountedConnections readerConnections,
+                                              HikariDataSource pool, SqlSessionFactory sessions) {
         return new SingleWriter.Rescue() {
             @Override
             public boolean closeReaders() {
@@ -147,7 +151,7 @@ public final class DefaultTaskService implements TaskService {
                 readers.suspendPool();
                 readers.softEvictConnections(); // idle ones close now, busy ones when they come back
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (readers.getTotalConnections() > 0) {
+                while (readerConnections.open() > 0) { // Hikari's own count drops before the close is done
                     if (System.nanoTime() > deadline) {
                         LOG.warn("{} - reads still running after 5 s; the removed file is copied back later", name);
                         readers.resumePool();

@@ -57,6 +57,8 @@ final class SingleWriter implements Writes {
     private final Runnable onExternalChange;
     private final Path file;
     private final Rescue rescue; // null: a removed file stays a fault until restart
+    private static final long RESCUE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private long nextRescue = System.nanoTime(); // writer thread only
     private long lastDataVersion;
     /** The storage failure of the last batch, until a batch commits again; for health checks. */
     private volatile StoreException lastFailure;
@@ -318,41 +320,47 @@ final class SingleWriter implements Writes {
     }
 
     private boolean rescuable() {
-        return rescue != null && file.getParent() != null && Files.isDirectory(file.getParent());
+        Path folder = file == null ? null : file.toAbsolutePath().getParent();
+        return rescue != null && folder != null && Files.isDirectory(folder);
     }
 
     private StoreException removed() {
         return new StoreException("the database file " + file.getFileName() + " was removed");
     }
 
-    /** Copies the removed file's data to its path and moves the store onto the copy. */
+    /**
+     * Copies the removed file's data to its path and moves the store onto the copy. Copied under
+     * another name and moved into place only once every old connection is closed: the last one to
+     * close deletes {@code <file>-wal} and {@code -shm} by name, and nothing may use those names yet.
+     */
     private boolean rescue() {
-        if (session == null || !rescue.closeReaders()) {
+        if (session == null) {
+            return reopen(); // a copy made earlier, not yet in place
+        }
+        if (System.nanoTime() - nextRescue < 0) {
             return false;
         }
-        // Copied under another name and moved into place only once the old connection is closed:
-        // nothing can open the path before the last connection to the removed file is gone.
-        Path copy = file.resolveSibling(file.getFileName() + ".rescued");
+        nextRescue = System.nanoTime() + RESCUE_BACKOFF_NANOS; // a failure does not stall every batch
+        if (Files.exists(rescued())) {
+            LOG.error("{} - the database file {} was removed, and {} is in the way of copying it back: move it aside",
+                    name, file, rescued());
+            return false;
+        }
+        if (!rescue.closeReaders()) {
+            return false;
+        }
         try {
             try {
-                deleteQuietly(copy);
                 session.flushStatements(); // closes the statements REUSE keeps: VACUUM wants none open
-                control.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
-            } catch (SQLException e) {
+                control.execute("VACUUM INTO '" + rescued().toString().replace("'", "''") + "'");
+            } catch (SQLException | RuntimeException e) {
                 LOG.warn("{} - the database file was removed; copying it back to {} failed: {}", name, file, e.getMessage());
-                deleteQuietly(copy);
+                deleteQuietly(rescued()); // ours, and incomplete
                 return false;
             }
             closeQuietly(control);
             session.close();
-            session = null;
-            try {
-                Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.io.IOException e) {
-                LOG.error("{} - the database file {} was removed; its data is in {}, which could not be moved there: {}",
-                        name, file, copy, e.getMessage());
-                return false;
-            }
+            session = null; // from here on the data is in the copy; reopen() moves it into place
             LOG.warn("{} - the database file {} was removed; its folder is back, so its data was copied there", name, file);
             return reopen();
         } finally {
@@ -360,17 +368,35 @@ final class SingleWriter implements Writes {
         }
     }
 
+    private Path rescued() {
+        return file.resolveSibling(file.getFileName() + ".rescued");
+    }
+
+    /** Moves a rescued copy into place if there is one, then opens the file again. */
     private boolean reopen() {
+        if (!Files.exists(file)) {
+            try {
+                Files.move(rescued(), file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException e) {
+                LOG.error("{} - the data of {} is in {}, which cannot be moved there yet: {}", name, file, rescued(), e.getMessage());
+                return false;
+            }
+        }
+        SqlSession fresh = null;
         try {
-            SqlSession fresh = rescue.openSession();
+            fresh = rescue.openSession();
+            Statement freshControl = fresh.getConnection().createStatement();
             session = fresh;
             connection = fresh.getConnection();
             mapper = fresh.getMapper(TaskMapper.class);
-            control = connection.createStatement();
+            control = freshControl;
             lastDataVersion = readDataVersion();
             return true;
         } catch (SQLException | RuntimeException e) {
             LOG.warn("{} - cannot open {} again: {}", name, file, e.getMessage());
+            if (fresh != null) {
+                fresh.close();
+            }
             return false;
         }
     }

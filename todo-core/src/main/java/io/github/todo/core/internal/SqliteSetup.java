@@ -56,11 +56,23 @@ final class SqliteSetup {
     }
 
     /**
-     * A data source whose every connection runs in WAL mode with the configured settings. Only
-     * the writer's may create the file: a reader that opened a missing file would make an empty
-     * database where a removed one was, and readers reconnect on their own.
+     * A data source whose every connection runs in WAL mode with the configured settings; for the
+     * writer's first connection, the only one that may create the file.
      */
-    static SQLiteDataSource dataSource(TodoConfig config, boolean mayCreate) {
+    static SQLiteDataSource dataSource(TodoConfig config) {
+        return dataSource(config.databaseFile(), settings(config, true));
+    }
+
+    /**
+     * As {@link #dataSource(TodoConfig)}, but its connections never create the file, and are
+     * counted: for the readers, which reconnect on their own (one that opened a missing file would
+     * make an empty database where a removed one was), and for the writer's reopening.
+     */
+    static CountedConnections existingFile(TodoConfig config) {
+        return new CountedConnections(config.databaseFile(), settings(config, false));
+    }
+
+    private static SQLiteConfig settings(TodoConfig config, boolean mayCreate) {
         SQLiteConfig sqlite = new SQLiteConfig();
         if (!mayCreate) {
             sqlite.resetOpenMode(SQLiteOpenMode.CREATE);
@@ -69,7 +81,7 @@ final class SqliteSetup {
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(config.synchronous().name()));
         sqlite.setBusyTimeout((int) config.busyTimeout().toMillis());
         sqlite.enforceForeignKeys(true);
-        return dataSource(config.databaseFile(), sqlite);
+        return sqlite;
     }
 
     /** Folds the write-ahead log back into the database file and truncates it. */

@@ -3,7 +3,9 @@ package io.github.todo.http.internal;
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskNotFoundException;
+import io.github.todo.core.TaskDraft;
 import io.github.todo.core.TaskPage;
+import io.github.todo.core.TaskPatch;
 import io.github.todo.core.TaskService;
 import io.github.todo.http.ApiExchange;
 import io.github.todo.http.ApiSettings;
@@ -12,7 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /** The task endpoints: parse the request, call the service, write the response. */
 public final class TaskHandlers {
@@ -63,9 +67,14 @@ public final class TaskHandlers {
 
     private static final Reply NO_CONTENT = new Reply(204, null, EMPTY);
 
-    public CompletionStage<Reply> create(ApiExchange exchange) throws IOException {
+    /**
+     * Creates the task. When {@code wait}, on this thread with the waiting form (which waits for
+     * room in a full write queue), and the stage is already complete; else without blocking.
+     */
+    public CompletionStage<Reply> create(ApiExchange exchange, boolean wait) throws IOException {
         String tasksPath = exchange.basePath() + "/tasks/";
-        return tasks.createAsync(fields(exchange).draft())
+        TaskDraft draft = fields(exchange).draft();
+        return write(wait, () -> tasks.create(draft), () -> tasks.createAsync(draft))
                 .thenApply(task -> new Reply(201, tasksPath + task.id(), JsonCodec.task(task)));
     }
 
@@ -80,16 +89,26 @@ public final class TaskHandlers {
         return tasks.findAsync(id).thenApply(found -> ok(found.orElseThrow(() -> new TaskNotFoundException(id))));
     }
 
-    public CompletionStage<Reply> replace(ApiExchange exchange, long id) throws IOException {
-        return tasks.replaceAsync(id, fields(exchange).draft()).thenApply(TaskHandlers::ok);
+    public CompletionStage<Reply> replace(ApiExchange exchange, long id, boolean wait) throws IOException {
+        TaskDraft draft = fields(exchange).draft();
+        return write(wait, () -> tasks.replace(id, draft), () -> tasks.replaceAsync(id, draft)).thenApply(TaskHandlers::ok);
     }
 
-    public CompletionStage<Reply> patch(ApiExchange exchange, long id) throws IOException {
-        return tasks.patchAsync(id, fields(exchange).patch()).thenApply(TaskHandlers::ok);
+    public CompletionStage<Reply> patch(ApiExchange exchange, long id, boolean wait) throws IOException {
+        TaskPatch patch = fields(exchange).patch();
+        return write(wait, () -> tasks.patch(id, patch), () -> tasks.patchAsync(id, patch)).thenApply(TaskHandlers::ok);
     }
 
-    public CompletionStage<Reply> delete(long id) {
-        return tasks.deleteAsync(id).thenApply(nothing -> NO_CONTENT);
+    public CompletionStage<Reply> delete(long id, boolean wait) {
+        return write(wait, () -> {
+            tasks.delete(id);
+            return null;
+        }, () -> tasks.deleteAsync(id)).thenApply(nothing -> NO_CONTENT);
+    }
+
+    /** The waiting form's result as a completed stage (its exceptions thrown here), or the stage. */
+    private static <T> CompletionStage<T> write(boolean wait, Supplier<T> waiting, Supplier<CompletionStage<T>> later) {
+        return wait ? CompletableFuture.completedFuture(waiting.get()) : later.get();
     }
 
     private static Reply ok(Task task) {
