@@ -132,19 +132,17 @@ public final class TaskHandlers {
         InputStream raw = exchange.body();
         try (InputStream body = new BoundedBody(raw, maxBodyBytes)) {
             return JsonCodec.readFields(body);
-        } catch (HttpError e) {
-            if (e.status() == 413) {
-                drain(raw);
-            }
-            throw e;
+        } catch (RuntimeException refused) {
+            drain(raw); // refused before its end (too large, too deep, broken): see drain
+            throw refused;
         }
     }
 
     /**
-     * Reads and discards what is left of a too-large body, up to a bound. A server that answers
+     * Reads and discards what is left of a refused body, up to a bound. A server that answers
      * and closes while the client is still sending makes the client's TCP stack reset the
-     * connection, and the 413 may never be read (seen with Jetty); a modest rest is cheaper to
-     * swallow. Nothing is kept in memory.
+     * connection, and the answer (413, or 400 for JSON nested too deep) may never be read (both
+     * seen with Jetty); a modest rest is cheaper to swallow. Nothing is kept in memory.
      */
     private static void drain(InputStream body) {
         try {
