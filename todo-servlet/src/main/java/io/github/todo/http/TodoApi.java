@@ -15,7 +15,6 @@ import io.github.todo.http.internal.WebHandlers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -148,10 +147,10 @@ public final class TodoApi implements AutoCloseable {
     /**
      * Serves a request that {@link #answersLater(ApiExchange)}, without blocking the calling thread
      * (an event loop's): checks and parses it now and hands the write, or a read of a task not in
-     * memory, to the store; once that is done its answer is sent by a task run on {@code answerOn}, typically
-     * the connection's own event loop. So the exchange must stay open after this call has
-     * returned, and its body must already be in memory. When that late answer cannot be written
-     * the exchange is {@linkplain ApiExchange#abort() aborted}.
+     * memory, to the store; once that is done its answer is sent by a task run on {@code answerOn},
+     * typically the connection's own event loop. So the exchange must stay open after this call
+     * has returned, and its body must already be in memory. When that late answer cannot be
+     * written the exchange is {@linkplain ApiExchange#abort() aborted}.
      */
     public void handleLater(ApiExchange exchange, Executor answerOn) {
         try {
@@ -177,14 +176,8 @@ public final class TodoApi implements AutoCloseable {
         try {
             pending = serve(target, match, known, wait);
             if (pending != null && wait) {
-                TaskHandlers.Reply reply = null;
-                Throwable failure = null;
-                try {
-                    reply = pending.toCompletableFuture().join();
-                } catch (CompletionException | CancellationException e) {
-                    failure = e;
-                }
-                answer(target, reply, failure);
+                // already complete: waiting, the handlers call the store's waiting forms, which throw
+                answer(target, pending.toCompletableFuture().join(), null);
             }
         } finally {
             if (pending == null || wait) {

@@ -21,10 +21,11 @@ import org.xnio.Options;
 /**
  * The todo API on Undertow. Requests that need neither the database nor a body read
  * ({@code GET /}, {@code /info}, {@code /health/live}, files and tasks already in memory) are
- * answered on the I/O threads. Task writes are read and checked there too, then queued for the
- * store's writer, which sends each answer once its write is committed: no thread waits for a
- * write. Reads that go to the database run on a bounded worker pool, so a slow disk never stalls
- * the I/O threads. Metrics are always on: {@code GET /metrics}.
+ * answered on the I/O threads. Task writes are read and checked there too and queued for the
+ * store's writer, and reads of tasks not in memory go to the store's read threads; each answer is
+ * sent back on the connection's I/O thread once the store is done, so no thread waits for the
+ * database. The rest (the list, health, metrics, files not yet read) runs on a bounded worker
+ * pool, so a slow disk never stalls the I/O threads. Metrics are always on: {@code GET /metrics}.
  */
 public final class TodoServer implements AutoCloseable {
 
