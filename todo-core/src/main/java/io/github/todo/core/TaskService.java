@@ -53,9 +53,13 @@ public interface TaskService extends AutoCloseable {
     Optional<Task> find(long id);
 
     /**
-     * As {@link #find(long)}, without blocking the caller: the read runs on one of the store's own
-     * read threads (as many as its pooled connections), and the stage completes there. For event
-     * loops; when the reads cannot keep up the stage fails at once with a {@link StoreException}.
+     * As {@link #find(long)}, for event loops, which must not wait. When the answer can be had at
+     * once the stage is complete when this returns: the task is in memory, or a SQLite store reads
+     * it on the calling thread, on a reading connection of its own kept for that, from a disk that
+     * has been quick (a point read from SQLite's page cache takes microseconds). Otherwise (every
+     * such connection busy, a read in the last second slower than 2 ms or failed, PostgreSQL) the
+     * read runs on one of the store's read threads and the stage completes there; when those
+     * cannot keep up it fails at once with a {@link StoreException}.
      *
      * @throws InvalidTaskException at once, for a malformed id
      */

@@ -116,7 +116,12 @@ class ReadCacheTest {
                     readers.add(pool.submit(() -> {
                         Random random = new Random(seed);
                         while (writing.get()) {
-                            tasks.find(ids.get(random.nextInt(ids.size())));
+                            long id = ids.get(random.nextInt(ids.size()));
+                            if (random.nextBoolean()) {
+                                tasks.find(id);
+                            } else {
+                                tasks.findAsync(id).toCompletableFuture().join(); // on this thread, mostly
+                            }
                         }
                         return null;
                     }));

@@ -44,7 +44,7 @@ public interface ApiExchange {
     OutputStream stream(int status, String contentType) throws IOException;
 
     /**
-     * Drops the connection without a (further) answer. {@link TodoApi#handleLater(ApiExchange)}
+     * Drops the connection without a (further) answer. {@link TodoApi#handleOnEventLoop}
      * calls it when an answer written from another thread fails; adapters that only call
      * {@link TodoApi#handle(ApiExchange)}, which throws such failures instead, may leave it as is.
      */

@@ -1,8 +1,6 @@
 package io.github.todo.http;
 
-import io.github.todo.core.InvalidTaskException;
 import io.github.todo.core.StoreException;
-import io.github.todo.core.Task;
 import io.github.todo.core.TaskService;
 import io.github.todo.http.internal.AccessControl;
 import io.github.todo.http.internal.HttpError;
@@ -15,6 +13,7 @@ import io.github.todo.http.internal.WebHandlers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -72,50 +71,53 @@ public final class TodoApi implements AutoCloseable {
         return settings;
     }
 
-    /**
-     * Answers the request at once, and returns true, when that needs neither the database nor the
-     * request body: hello, info, liveness, the static pages, and a task the store holds in memory
-     * ({@link TaskService#findInMemory(long)}). Returns false, having done nothing, when the
-     * request must go to a worker thread and {@link #handle(ApiExchange)}. Event-loop servers call
-     * this on their I/O thread.
-     */
-    public boolean handleIfNonBlocking(ApiExchange exchange) throws IOException {
-        String method = exchange.method();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return false;
-        }
-        Router.Match match = Router.match(exchange.path());
-        if (match == null) {
-            return false;
-        }
-        Task known = null;
-        switch (match.route()) {
-            case HELLO, INFO, HEALTH_LIVE -> { }
-            case OPENAPI, DOCS, DOCS_FILE, APP, APP_PAGE, APP_FILE -> {
-                if (!web.isReady(match)) {
-                    return false; // not read from the jar yet
-                }
-            }
-            case TASK -> {
-                known = inMemory(match);
-                if (known == null) {
-                    return false;
-                }
-            }
-            default -> {
-                return false;
-            }
-        }
-        handle(exchange, match, known, null);
-        return true;
+    /** What {@link #handleOnEventLoop} did with a request. */
+    public enum Outcome {
+        /** Answered on the calling thread. */
+        ANSWERED,
+        /**
+         * Handed to the store: the answer is sent by a task run on the executor given, so the
+         * adapter must keep the exchange open after its handler returns.
+         */
+        ANSWERED_LATER,
+        /**
+         * Nothing done: the request may wait (the list, health, metrics, a file not yet read), so
+         * call {@link #handle(ApiExchange)} on a thread that may block.
+         */
+        NEEDS_BLOCKING_THREAD
     }
 
-    private Task inMemory(Router.Match match) {
-        try {
-            return tasks.findInMemory(match.id()).orElse(null);
-        } catch (InvalidTaskException malformed) {
-            return null; // the worker answers the 400
+    /**
+     * Serves a request on an event loop's I/O thread without blocking it, or says that it cannot.
+     * Hello, info, liveness, the static pages once read, and every task read and write are served
+     * here: a read the store can answer at once ({@link TaskService#findAsync}) is answered before
+     * this returns, and a write, or a read that must wait for the disk, is answered later by a task
+     * on {@code answerOn}, typically the connection's own event loop. A request with a body must
+     * have it in memory already. When a late answer cannot be written the exchange is
+     * {@linkplain ApiExchange#abort() aborted}.
+     *
+     * @throws IOException when the answer sent now could not be written (the client went away)
+     */
+    public Outcome handleOnEventLoop(ApiExchange exchange, Executor answerOn) throws IOException {
+        Router.Match match = Router.match(exchange.path());
+        if (!servedOnEventLoop(exchange.method(), match)) {
+            return Outcome.NEEDS_BLOCKING_THREAD;
         }
+        return handle(exchange, match, answerOn) ? Outcome.ANSWERED_LATER : Outcome.ANSWERED;
+    }
+
+    private boolean servedOnEventLoop(String method, Router.Match match) {
+        if (match == null) {
+            return true; // a 404, answered at once
+        }
+        boolean get = "GET".equals(method) || "HEAD".equals(method);
+        return switch (match.route()) {
+            case HELLO, INFO, HEALTH_LIVE -> get;
+            case OPENAPI, DOCS, DOCS_FILE, APP, APP_PAGE, APP_FILE -> get && web.isReady(match);
+            case TASK -> true;
+            case TASKS -> !get; // the list streams from the database
+            default -> false;
+        };
     }
 
     /**
@@ -124,67 +126,37 @@ public final class TodoApi implements AutoCloseable {
      * streamed list broke off half-way) is thrown.
      */
     public void handle(ApiExchange exchange) throws IOException {
-        handle(exchange, Router.match(exchange.path()), null, null);
+        handle(exchange, Router.match(exchange.path()), null);
     }
 
     /**
-     * True when {@link #handleLater(ApiExchange, Executor)} can serve this request without
-     * blocking: everything on {@code /tasks/{id}} and every {@code /tasks} request but the list.
+     * The one pipeline. A task write's answer is sent when its commit is known: by this thread,
+     * which waits for it, when {@code answerOn} is null, else by a task on {@code answerOn}; the
+     * same for a read that the store cannot answer at once. True when the answer comes later.
      */
-    public boolean answersLater(ApiExchange exchange) {
-        Router.Match match = Router.match(exchange.path());
-        if (match == null) {
-            return false;
-        }
-        String method = exchange.method();
-        return switch (match.route()) {
-            case TASK -> true;
-            case TASKS -> !"GET".equals(method) && !"HEAD".equals(method);
-            default -> false;
-        };
-    }
-
-    /**
-     * Serves a request that {@link #answersLater(ApiExchange)}, without blocking the calling thread
-     * (an event loop's): checks and parses it now and hands the write, or a read of a task not in
-     * memory, to the store; once that is done its answer is sent by a task run on {@code answerOn},
-     * typically the connection's own event loop. So the exchange must stay open after this call
-     * has returned, and its body must already be in memory. When that late answer cannot be
-     * written the exchange is {@linkplain ApiExchange#abort() aborted}.
-     */
-    public void handleLater(ApiExchange exchange, Executor answerOn) {
-        try {
-            handle(exchange, Router.match(exchange.path()), null, answerOn);
-        } catch (IOException e) {
-            LOG.debug("response aborted: {}", e.getMessage());
-            exchange.abort();
-        }
-    }
-
-    /**
-     * The one pipeline. {@code known} is the task already found in memory, or null. A task write's
-     * answer is sent when its commit is known: by this thread, which waits for it, when
-     * {@code answerOn} is null, else by a task on {@code answerOn}.
-     */
-    private void handle(ApiExchange exchange, Router.Match match, Task known, Executor answerOn) throws IOException {
+    private boolean handle(ApiExchange exchange, Router.Match match, Executor answerOn) throws IOException {
         boolean wait = answerOn == null;
         // Measured here, once, whatever the container: the route template keeps the series few.
         MeasuredExchange measured = metrics == null ? null : new MeasuredExchange(exchange);
         ApiExchange target = measured == null ? exchange : measured;
         long started = System.nanoTime();
-        CompletionStage<TaskHandlers.Reply> pending = null;
+        CompletableFuture<TaskHandlers.Reply> pending = null;
+        boolean later = false;
         try {
-            pending = serve(target, match, known, wait);
-            if (pending != null && wait) {
-                // already complete: waiting, the handlers call the store's waiting forms, which throw
-                answer(target, pending.toCompletableFuture().join(), null);
+            CompletionStage<TaskHandlers.Reply> stage = serve(target, match, wait);
+            pending = stage == null ? null : stage.toCompletableFuture();
+            if (pending != null && (wait || pending.isDone())) {
+                // waiting, the handlers call the store's waiting forms: the stage is already complete
+                answer(target, pending);
+            } else {
+                later = pending != null;
             }
         } finally {
-            if (pending == null || wait) {
+            if (!later) {
                 record(measured, match, started);
             }
         }
-        if (pending != null && !wait) {
+        if (later) {
             pending.whenCompleteAsync((reply, failure) -> {
                 try {
                     answer(target, reply, failure);
@@ -203,6 +175,18 @@ public final class TodoApi implements AutoCloseable {
                 }
             }, answerOn);
         }
+        return later;
+    }
+
+    private static void answer(ApiExchange exchange, CompletableFuture<TaskHandlers.Reply> done) throws IOException {
+        TaskHandlers.Reply reply;
+        try {
+            reply = done.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            answer(exchange, null, e);
+            return;
+        }
+        answer(exchange, reply, null);
     }
 
     private void record(MeasuredExchange measured, Router.Match match, long started) {
@@ -223,11 +207,11 @@ public final class TodoApi implements AutoCloseable {
      * Answers now and returns null, or returns the task write (or, when not {@code wait}ing, the
      * database read) whose answer comes later.
      */
-    private CompletionStage<TaskHandlers.Reply> serve(ApiExchange exchange, Router.Match match, Task known, boolean wait)
+    private CompletionStage<TaskHandlers.Reply> serve(ApiExchange exchange, Router.Match match, boolean wait)
             throws IOException {
         exchange.header("X-Content-Type-Options", "nosniff");
         try {
-            return route(exchange, match, known, wait);
+            return route(exchange, match, wait);
         } catch (IOException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -253,7 +237,7 @@ public final class TodoApi implements AutoCloseable {
         exchange.respond(problem.status(), Problems.MEDIA_TYPE, problem.body());
     }
 
-    private CompletionStage<TaskHandlers.Reply> route(ApiExchange exchange, Router.Match match, Task known, boolean wait)
+    private CompletionStage<TaskHandlers.Reply> route(ApiExchange exchange, Router.Match match, boolean wait)
             throws IOException {
         if (match == null) {
             throw new HttpError(404, null, "no such resource: " + exchange.path());
@@ -296,10 +280,10 @@ public final class TodoApi implements AutoCloseable {
                         return handlers.delete(match.id(), wait);
                     }
                     default -> {
-                        if (known == null && !wait) {
+                        if (!wait) {
                             return handlers.readLater(match.id());
                         }
-                        handlers.read(exchange, match.id(), known);
+                        handlers.read(exchange, match.id());
                     }
                 }
             }

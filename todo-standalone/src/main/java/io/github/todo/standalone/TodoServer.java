@@ -40,30 +40,17 @@ public final class TodoServer implements AutoCloseable {
     private final GracefulShutdownHandler graceful;
     private final Undertow undertow;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AnswerQueues answers = new AnswerQueues();
+    private static final Runnable KEEP_OPEN = () -> { };
 
     private TodoServer(ServerSettings settings, TaskService tasks) {
         this.settings = settings;
         this.tasks = tasks;
         this.api = TodoApi.create(tasks, settings.api());
         HttpHandler blocking = new BlockingHandler(exchange -> serve(api, exchange));
-        HttpHandler bodyRead = exchange -> {
-            UndertowExchange request = new UndertowExchange(exchange);
-            if (api.answersLater(request)) {
-                // Started once this handler has returned, so the answer cannot race Undertow finishing
-                // this call; the exchange then stays open until the answer is sent. Sent on the
-                // connection's own I/O thread: an exchange ended on another thread makes that I/O thread
-                // spin (HttpReadListener) while the other thread re-arms the connection's reads.
-                exchange.dispatch(SameThreadExecutor.INSTANCE, () -> api.handleLater(request, exchange.getIoThread()));
-            } else {
-                blocking.handleRequest(exchange);
-            }
-        };
-        HttpHandler withBody = new BodyFirstHandler(bodyRead, settings.api().maxBodyBytes(), settings.requestTimeout().toMillis());
-        HttpHandler root = exchange -> {
-            if (!answeredOnIoThread(api, exchange)) {
-                withBody.handleRequest(exchange);
-            }
-        };
+        // Bodies are read whole first, without blocking, so that the event loop can hand them on.
+        HttpHandler root = new BodyFirstHandler(exchange -> onEventLoop(exchange, blocking),
+                settings.api().maxBodyBytes(), settings.requestTimeout().toMillis());
         if (settings.accessLog()) {
             root = new AccessLogHandler(root, ACCESS::info, "common", TodoServer.class.getClassLoader());
         }
@@ -146,14 +133,26 @@ public final class TodoServer implements AutoCloseable {
         tasks.close();
     }
 
-    /** Hello, info, static pages and tasks held in memory: answered here, without a thread hop. */
-    private static boolean answeredOnIoThread(TodoApi api, HttpServerExchange exchange) {
+    /**
+     * The one decision per request of which thread answers: this I/O thread now, this I/O thread
+     * later (once the store is done; the exchange stays open), or a worker thread.
+     */
+    private void onEventLoop(HttpServerExchange exchange, HttpHandler blocking) throws Exception {
+        TodoApi.Outcome outcome;
         try {
-            return api.handleIfNonBlocking(new UndertowExchange(exchange));
+            outcome = api.handleOnEventLoop(new UndertowExchange(exchange), answers.of(exchange.getIoThread()));
         } catch (IOException e) {
             LOG.debug("response aborted: {}", e.getMessage());
             IoUtils.safeClose(exchange.getConnection());
-            return true;
+            return;
+        }
+        switch (outcome) {
+            case ANSWERED -> { }
+            // Marked as dispatched, so Undertow leaves it open when this handler returns. The answer
+            // is sent on the connection's own I/O thread: an exchange ended on another thread makes
+            // that I/O thread spin (HttpReadListener) while the other thread re-arms the reads.
+            case ANSWERED_LATER -> exchange.dispatch(SameThreadExecutor.INSTANCE, KEEP_OPEN);
+            case NEEDS_BLOCKING_THREAD -> blocking.handleRequest(exchange);
         }
     }
 

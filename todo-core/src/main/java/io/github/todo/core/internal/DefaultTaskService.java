@@ -52,12 +52,13 @@ public final class DefaultTaskService implements TaskService {
     private final HikariDataSource ownPool;
     private final int maxNameLength;
     private final TaskCache cache; // null when off
+    private final QuickReads quickReads; // null on PostgreSQL and on an application's DataSource
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Runs {@link #findAsync}'s reads: one thread per pooled connection. */
     private final ThreadPoolExecutor readThreads;
 
     private DefaultTaskService(String name, TodoConfig config, Dialect dialect, SqlSessionFactory sessions,
-                               Writes writes, HikariDataSource ownPool, TaskCache cache) {
+                               Writes writes, HikariDataSource ownPool, TaskCache cache, QuickReads quickReads) {
         this.name = name;
         this.rules = new TaskRules(config.maxNameLength());
         this.maxNameLength = config.maxNameLength();
@@ -66,6 +67,7 @@ public final class DefaultTaskService implements TaskService {
         this.writes = writes;
         this.ownPool = ownPool;
         this.cache = cache;
+        this.quickReads = quickReads;
         this.readThreads = StoreThreads.fixed(name + "-read", config.poolSize(), config.writeQueueCapacity());
     }
 
@@ -105,19 +107,23 @@ public final class DefaultTaskService implements TaskService {
             SqlSessionFactory sessions = Sessions.factory(reads, dialect);
             Writes writes;
             TaskCache cache = null;
+            QuickReads quickReads = null;
             if (dialect == Dialect.SQLITE) {
                 // Only where one writer sees every commit can a cache be kept in step with the database.
                 cache = config.readCacheSize() > 0 ? new TaskCache(config.readCacheSize()) : null;
+                if (readerConnections != null) {
+                    quickReads = new QuickReads(name, readerConnections, sessions.getConfiguration(), config.poolSize());
+                }
                 writes = singleWriter(name, first, sessions, config, cache,
                         readerConnections == null ? null
-                                : rescue(name, SqliteSetup.existingFile(config), readerConnections, pool, sessions));
+                                : rescue(name, SqliteSetup.existingFile(config), readerConnections, pool, sessions, quickReads));
             } else {
                 first.close(); // back to the pool: PostgreSQL writes take pooled connections as reads do
                 first = null;
                 writes = new PooledWrites(name, sessions, config.poolSize(), config.writeQueueCapacity());
             }
             LOG.info("{} - opened {} in {} ms", name, config.location(), (System.nanoTime() - started) / 1_000_000);
-            return new DefaultTaskService(name, config, dialect, sessions, writes, pool, cache);
+            return new DefaultTaskService(name, config, dialect, sessions, writes, pool, cache, quickReads);
         } catch (RuntimeException | SQLException e) {
             closeQuietly(first);
             closeQuietly(pool);
@@ -143,18 +149,20 @@ public final class DefaultTaskService implements TaskService {
 
     /** How the writer moves the store onto a copy of its removed file: readers held and reconnected. */
     private static SingleWriter.Rescue rescue(String name, DataSource files, CountedConnections readerConnections,
-                                              HikariDataSource pool, SqlSessionFactory sessions) {
+                                              HikariDataSource pool, SqlSessionFactory sessions, QuickReads quickReads) {
         return new SingleWriter.Rescue() {
             @Override
             public boolean closeReaders() {
                 HikariPoolMXBean readers = pool.getHikariPoolMXBean();
                 readers.suspendPool();
+                quickReads.hold();
                 readers.softEvictConnections(); // idle ones close now, busy ones when they come back
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 while (readerConnections.open() > 0) { // Hikari's own count drops before the close is done
                     if (System.nanoTime() > deadline) {
                         LOG.warn("{} - reads still running after 5 s; the removed file is copied back later", name);
                         readers.resumePool();
+                        quickReads.resume();
                         return false;
                     }
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
@@ -165,6 +173,7 @@ public final class DefaultTaskService implements TaskService {
             @Override
             public void resumeReaders() {
                 pool.getHikariPoolMXBean().resumePool();
+                quickReads.resume();
             }
 
             @Override
@@ -212,6 +221,23 @@ public final class DefaultTaskService implements TaskService {
     @Override
     public CompletionStage<Optional<Task>> findAsync(long id) {
         rules.checkId(id);
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new StoreException("the store is closed"));
+        }
+        Task cached = cache == null ? null : cache.get(id);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(Optional.of(cached));
+        }
+        if (quickReads != null) {
+            long generation = cache == null ? 0 : cache.generation(); // before the read: see TaskCache
+            QuickReads.Found now = quickReads.tryFind(id);
+            if (now != null) {
+                if (now.row() != null && cache != null) {
+                    cache.fill(generation, now.row());
+                }
+                return CompletableFuture.completedFuture(Optional.ofNullable(now.row()));
+            }
+        }
         return StoreThreads.supply(readThreads, "read", () -> find(id));
     }
 
@@ -358,6 +384,9 @@ public final class DefaultTaskService implements TaskService {
         }
         writes.stop();
         readThreads.shutdown(); // reads still queued fail with "the store is closed"
+        if (quickReads != null) {
+            quickReads.close();
+        }
         try {
             if (ownPool != null) {
                 ownPool.close();

@@ -43,7 +43,7 @@ final class SingleWriter implements Writes {
     // Replaced only by rescue(), on the writer thread; null between a failed reopen and the next try.
     private Connection connection;
     private volatile SqlSession session; // read by check() too
-    private TaskMapper mapper;
+    private KeptStatements mapper;
     private final BlockingQueue<Write<?>> queue;
     private final long offerTimeoutMillis;
     private final int maxBatchSize;
@@ -81,7 +81,7 @@ final class SingleWriter implements Writes {
         this.name = name;
         this.connection = connection;
         this.session = session;
-        this.mapper = session.getMapper(TaskMapper.class);
+        this.mapper = keptStatements(session);
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.offerTimeoutMillis = settings.offerTimeoutMillis();
         this.maxBatchSize = settings.maxBatchSize();
@@ -352,6 +352,7 @@ final class SingleWriter implements Writes {
         try {
             try {
                 session.flushStatements(); // closes the statements REUSE keeps: VACUUM wants none open
+                mapper.close();
                 control.execute("VACUUM INTO '" + rescued().toString().replace("'", "''") + "'");
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("{} - the database file was removed; copying it back to {} failed: {}", name, file, e.getMessage());
@@ -386,9 +387,10 @@ final class SingleWriter implements Writes {
         try {
             fresh = rescue.openSession();
             Statement freshControl = fresh.getConnection().createStatement();
+            KeptStatements freshMapper = keptStatements(fresh);
             session = fresh;
             connection = fresh.getConnection();
-            mapper = fresh.getMapper(TaskMapper.class);
+            mapper = freshMapper;
             control = freshControl;
             lastDataVersion = readDataVersion();
             return true;
@@ -399,6 +401,11 @@ final class SingleWriter implements Writes {
             }
             return false;
         }
+    }
+
+    /** The writer's statements: the per-task ones kept prepared, the rest through MyBatis. */
+    private static KeptStatements keptStatements(SqlSession session) throws SQLException {
+        return new KeptStatements(session.getConnection(), session.getConfiguration(), session.getMapper(TaskMapper.class));
     }
 
     private static void deleteQuietly(Path path) {
@@ -470,6 +477,7 @@ final class SingleWriter implements Writes {
             stop();
         }
         if (session != null) {
+            mapper.close();
             session.close();
         }
     }

@@ -46,6 +46,13 @@ public final class Metrics implements AutoCloseable {
     private record Key(Route route, String method, int status) {
     }
 
+    /** The timer of the status last seen for one route and method; replaced whole, so safe to share. */
+    private record Recent(int status, Timer timer) {
+    }
+
+    /** By route (or none) and method (or OTHER); a racy cache of {@link #timers}, which is the truth. */
+    private final Recent[] recentBySlot = new Recent[(Route.values().length + 1) * (METHODS.size() + 1)];
+
     public Metrics(TaskService tasks) {
         // No pause-detector threads: in a WAR they would outlive an undeploy and pin its class loader.
         registry.config().pauseDetector(new NoPauseDetector());
@@ -87,15 +94,27 @@ public final class Metrics implements AutoCloseable {
      * route; unknown methods count as {@code OTHER}, so clients cannot mint new series.
      */
     public void record(Route route, String method, int status, long nanos) {
-        String knownMethod = METHODS.contains(method) ? method : "OTHER";
-        Timer timer = timers.computeIfAbsent(new Key(route, knownMethod, status), key -> Timer.builder(REQUESTS)
+        int methodIndex = METHODS.indexOf(method);
+        int slot = (route == null ? 0 : route.ordinal() + 1) * (METHODS.size() + 1) + (methodIndex < 0 ? METHODS.size() : methodIndex);
+        // Most requests of a route and method end with the status of the one before: no lookup then.
+        Recent recent = recentBySlot[slot];
+        Timer timer = recent != null && recent.status() == status ? recent.timer() : null;
+        if (timer == null) {
+            String knownMethod = methodIndex < 0 ? "OTHER" : method;
+            timer = timers.computeIfAbsent(new Key(route, knownMethod, status), this::timer);
+            recentBySlot[slot] = new Recent(status, timer);
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(Key key) {
+        return Timer.builder(REQUESTS)
                 .description("HTTP requests by route template, method and status")
                 .tag("uri", key.route() == null ? "NOT_FOUND" : key.route().template())
                 .tag("method", key.method())
                 .tag("status", Integer.toString(key.status()))
                 .serviceLevelObjectives(BUCKETS)
-                .register(registry));
-        timer.record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry);
     }
 
     /** Every meter, in the Prometheus text format. */

@@ -55,17 +55,22 @@ public final class TaskHandlers {
      * An answer made once the store has done its part (a write committed, a read done):
      * {@link TodoApi} sends it on the thread that waited or on the connection's event loop.
      */
-    public record Reply(int status, String location, byte[] body) {
+    public record Reply(int status, String location, Task task) {
 
+        /** Encodes the task on the answering thread: on a store's writer that would be serial work. */
         public void send(ApiExchange exchange) throws IOException {
             if (location != null) {
                 exchange.header("Location", location);
             }
-            exchange.respond(status, body.length == 0 ? null : JSON, body);
+            if (task == null) {
+                exchange.respond(status, null, EMPTY);
+            } else {
+                exchange.respond(status, JSON, JsonCodec.task(task));
+            }
         }
     }
 
-    private static final Reply NO_CONTENT = new Reply(204, null, EMPTY);
+    private static final Reply NO_CONTENT = new Reply(204, null, null);
 
     /**
      * Creates the task. When {@code wait}, on this thread with the waiting form (which waits for
@@ -75,16 +80,15 @@ public final class TaskHandlers {
         String tasksPath = exchange.basePath() + "/tasks/";
         TaskDraft draft = fields(exchange).draft();
         return write(wait, () -> tasks.create(draft), () -> tasks.createAsync(draft))
-                .thenApply(task -> new Reply(201, tasksPath + task.id(), JsonCodec.task(task)));
+                .thenApply(task -> new Reply(201, tasksPath + task.id(), task));
     }
 
-    /** Answers with {@code known} when the caller already has the task in memory, else asks the store. */
-    public void read(ApiExchange exchange, long id, Task known) throws IOException {
-        Task task = known != null ? known : tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+    public void read(ApiExchange exchange, long id) throws IOException {
+        Task task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         exchange.respond(200, JSON, JsonCodec.task(task));
     }
 
-    /** Asks the store on one of its read threads, for an event loop that must not wait. */
+    /** Asks the store without waiting: the stage is complete at once when the store could answer at once. */
     public CompletionStage<Reply> readLater(long id) {
         return tasks.findAsync(id).thenApply(found -> ok(found.orElseThrow(() -> new TaskNotFoundException(id))));
     }
@@ -112,7 +116,7 @@ public final class TaskHandlers {
     }
 
     private static Reply ok(Task task) {
-        return new Reply(200, null, JsonCodec.task(task));
+        return new Reply(200, null, task);
     }
 
     public byte[] health(String status, String detail) {
