@@ -5,6 +5,7 @@ import io.github.todo.core.internal.mapper.TaskMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.mapping.SqlCommandType;
 import org.apache.ibatis.session.Configuration;
 
 /**
@@ -36,6 +38,7 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
     private final Bound patch;
     private final Bound deleteById;
     private final List<Bound> all = new ArrayList<>(5);
+    private static final String[] TASK_COLUMNS = {"id", "name", "done"};
 
     KeptStatements(Connection connection, Configuration configuration, TaskMapper others) throws SQLException {
         this.others = others;
@@ -73,8 +76,17 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = mappings.get(i).getProperty();
         }
-        Bound bound = new Bound(connection.prepareStatement(sql.getSql()), parameters);
+        PreparedStatement statement = connection.prepareStatement(sql.getSql());
+        Bound bound = new Bound(statement, parameters);
         all.add(bound);
+        if (mapped.getSqlCommandType() == SqlCommandType.SELECT) { // the ones that return a task
+            ResultSetMetaData columns = statement.getMetaData();
+            for (int i = 0; i < TASK_COLUMNS.length; i++) {
+                if (!TASK_COLUMNS[i].equalsIgnoreCase(columns.getColumnLabel(i + 1))) {
+                    throw new IllegalStateException("TaskMapper.xml's " + id + " must return id, name, done in this order");
+                }
+            }
+        }
         return bound;
     }
 
@@ -112,7 +124,8 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
         try {
             bind(bound, id, name, done);
             try (ResultSet row = bound.statement().executeQuery()) {
-                return row.next() ? new Task(row.getLong("id"), row.getString("name"), row.getBoolean("done")) : null;
+                // by position, checked once in prepare(): by name the driver looks each column's name up per query
+                return row.next() ? new Task(row.getLong(1), row.getString(2), row.getBoolean(3)) : null;
             }
         } catch (SQLException e) {
             throw new KeptStatementException(bound.parameters().length == 1 ? "selectById" : "write", e);
