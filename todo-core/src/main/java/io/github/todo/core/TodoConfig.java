@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * @param maxNameLength      the longest task name accepted, in characters (Unicode code points). Default 1000
  * @param writeQueueCapacity how many writes may wait for the SQLite writer before callers are pushed back. Default 10,000
  * @param maxBatchSize       how many queued writes one SQLite transaction commits at most. Default 512
- * @param readCacheSize      how many recently used tasks a SQLite store keeps in memory for
+ * @param readCacheSize      how many recently written tasks a SQLite store keeps in memory for
  *                           {@link TaskService#findInMemory(long)}; 0 turns the cache off. Default 250,000
  *                           (about 40 MB when full of short names; a smaller table takes less).
  *                           Always off on PostgreSQL, where other servers write too

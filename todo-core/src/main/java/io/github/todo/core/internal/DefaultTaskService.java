@@ -207,15 +207,7 @@ public final class DefaultTaskService implements TaskService {
     @Override
     public Optional<Task> find(long id) {
         rules.checkId(id);
-        if (cache == null) {
-            return Optional.ofNullable(read(mapper -> mapper.selectById(id)));
-        }
-        long generation = cache.generation(); // before the read: see TaskCache on the race
-        Task row = read(mapper -> mapper.selectById(id));
-        if (row != null) {
-            cache.fill(generation, row);
-        }
-        return Optional.ofNullable(row);
+        return Optional.ofNullable(read(mapper -> mapper.selectById(id)));
     }
 
     @Override
@@ -229,12 +221,8 @@ public final class DefaultTaskService implements TaskService {
             return CompletableFuture.completedFuture(Optional.of(cached));
         }
         if (quickReads != null) {
-            long generation = cache == null ? 0 : cache.generation(); // before the read: see TaskCache
             QuickReads.Found now = quickReads.tryFind(id);
             if (now != null) {
-                if (now.row() != null && cache != null) {
-                    cache.fill(generation, now.row());
-                }
                 return CompletableFuture.completedFuture(Optional.ofNullable(now.row()));
             }
         }
