@@ -57,9 +57,10 @@ public interface TaskService extends AutoCloseable {
      * once the stage is complete when this returns: the task is in memory, or a SQLite store reads
      * it on the calling thread, on a reading connection of its own kept for that, from a disk that
      * has been quick (a point read from SQLite's page cache takes microseconds). Otherwise (every
-     * such connection busy, a read in the last second slower than 2 ms or failed, PostgreSQL) the
-     * read runs on one of the store's read threads and the stage completes there; when those
-     * cannot keep up it fails at once with a {@link StoreException}.
+     * such connection busy; reads lately slower than 500 µs on average, or one that failed or found
+     * the database busy, in the last second; PostgreSQL) the read runs on one of the store's read
+     * threads and the stage completes there; when those cannot keep up it fails at once with a
+     * {@link StoreException}.
      *
      * @throws InvalidTaskException at once, for a malformed id
      */

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The whole HTTP contract of todo: routing, content negotiation, JSON, validation errors and
  * status codes, and around the task endpoints the OpenAPI document ({@code /openapi.json}), its
  * docs page ({@code /docs}), the web app ({@code /app/}), health checks and metrics. Adapters hand
- * each request to {@link #handle(ApiExchange)} and add nothing.
+ * each request to {@link #handle(ApiExchange)}, or on an event loop first to
+ * {@link #handleOnEventLoop(ApiExchange, Executor)}, and add nothing.
  *
  * <pre>{@code
  * TodoApi api = TodoApi.create(tasks, ApiSettings.defaults());

@@ -38,7 +38,12 @@ final class AnswerQueues {
         public void execute(Runnable answer) {
             answers.add(answer);
             if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
-                ioThread.execute(this);
+                try {
+                    ioThread.execute(this);
+                } catch (RuntimeException refused) {
+                    scheduled.set(false); // the I/O thread is stopping; a later answer may try again
+                    throw refused;
+                }
             }
         }
 

@@ -19,13 +19,14 @@ import org.xnio.IoUtils;
 import org.xnio.Options;
 
 /**
- * The todo API on Undertow. Requests that need neither the database nor a body read
- * ({@code GET /}, {@code /info}, {@code /health/live}, files and tasks already in memory) are
- * answered on the I/O threads. Task writes are read and checked there too and queued for the
- * store's writer, and reads of tasks not in memory go to the store's read threads; each answer is
- * sent back on the connection's I/O thread once the store is done, so no thread waits for the
- * database. The rest (the list, health, metrics, files not yet read) runs on a bounded worker
- * pool, so a slow disk never stalls the I/O threads. Metrics are always on: {@code GET /metrics}.
+ * The todo API on Undertow. Each request's body, if it has one, is read whole on the I/O thread
+ * without blocking; then {@link TodoApi#handleOnEventLoop} decides, once, who answers. Hello, info,
+ * liveness, files already read, and task reads the store can answer at once (a recently written
+ * task, or a point read on the I/O thread while the disk is quick) are answered there and then.
+ * Task writes, and reads that must wait for the disk, go to the store; their answers come back as
+ * tasks on the connection's own I/O thread, a committed batch's answers as one task per thread.
+ * The rest (the list, health, metrics, files not yet read) runs on a bounded worker pool, so a
+ * slow disk never stalls the I/O threads. Metrics are always on: {@code GET /metrics}.
  */
 public final class TodoServer implements AutoCloseable {
 

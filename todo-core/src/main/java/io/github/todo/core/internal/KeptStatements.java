@@ -54,7 +54,7 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
         }
     }
 
-    /** Only {@link #selectById}, for a reading connection. */
+    /** For a reading connection, which uses only {@link #selectById} (the others are prepared but idle). */
     static KeptStatements reading(Connection connection, Configuration configuration) throws SQLException {
         return new KeptStatements(connection, configuration, null);
     }

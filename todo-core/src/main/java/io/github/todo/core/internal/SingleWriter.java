@@ -364,6 +364,13 @@ final class SingleWriter implements Writes {
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("{} - the database file was removed; copying it back to {} failed: {}", name, file, e.getMessage());
                 deleteQuietly(rescued()); // ours, and incomplete
+                try {
+                    mapper.close(); // idempotent: it may not have been closed yet
+                    mapper = keptStatements(session); // the old session goes on until a later try
+                } catch (SQLException | RuntimeException again) {
+                    // the writes fail (and say so) until a later rescue or reopen prepares them anew
+                    LOG.warn("{} - cannot prepare the writer's statements again: {}", name, again.getMessage());
+                }
                 return false;
             }
             closeQuietly(control);
