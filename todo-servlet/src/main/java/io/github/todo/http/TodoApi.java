@@ -13,6 +13,7 @@ import io.github.todo.http.internal.WebHandlers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -179,15 +180,16 @@ public final class TodoApi implements AutoCloseable {
         return later;
     }
 
+    /** Sends the answer of a stage already complete. */
     private static void answer(ApiExchange exchange, CompletableFuture<TaskHandlers.Reply> done) throws IOException {
-        TaskHandlers.Reply reply;
+        TaskHandlers.Reply reply = null;
+        Throwable failure = null;
         try {
             reply = done.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            answer(exchange, null, e);
-            return;
+        } catch (CompletionException | CancellationException e) {
+            failure = e;
         }
-        answer(exchange, reply, null);
+        answer(exchange, reply, failure);
     }
 
     private void record(MeasuredExchange measured, Router.Match match, long started) {

@@ -52,7 +52,7 @@ public final class DefaultTaskService implements TaskService {
     private final HikariDataSource ownPool;
     private final int maxNameLength;
     private final TaskCache cache; // null when off
-    private final QuickReads quickReads; // null on PostgreSQL and on an application's DataSource
+    private final QuickReads quickReads; // QuickReads.off() on PostgreSQL and an application's DataSource
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Runs {@link #findAsync}'s reads: one thread per pooled connection. */
     private final ThreadPoolExecutor readThreads;
@@ -107,7 +107,7 @@ public final class DefaultTaskService implements TaskService {
             SqlSessionFactory sessions = Sessions.factory(reads, dialect);
             Writes writes;
             TaskCache cache = null;
-            QuickReads quickReads = null;
+            QuickReads quickReads = QuickReads.off();
             if (dialect == Dialect.SQLITE) {
                 // Only where one writer sees every commit can a cache be kept in step with the database.
                 cache = config.readCacheSize() > 0 ? new TaskCache(config.readCacheSize()) : null;
@@ -220,11 +220,9 @@ public final class DefaultTaskService implements TaskService {
         if (cached != null) {
             return CompletableFuture.completedFuture(Optional.of(cached));
         }
-        if (quickReads != null) {
-            QuickReads.Found now = quickReads.tryFind(id);
-            if (now != null) {
-                return CompletableFuture.completedFuture(Optional.ofNullable(now.row()));
-            }
+        QuickReads.Found now = quickReads.tryFind(id);
+        if (now != null) {
+            return CompletableFuture.completedFuture(Optional.ofNullable(now.row()));
         }
         return StoreThreads.supply(readThreads, "read", () -> find(id));
     }
@@ -372,9 +370,7 @@ public final class DefaultTaskService implements TaskService {
         }
         writes.stop();
         readThreads.shutdown(); // reads still queued fail with "the store is closed"
-        if (quickReads != null) {
-            quickReads.close();
-        }
+        quickReads.close();
         try {
             if (ownPool != null) {
                 ownPool.close();

@@ -57,7 +57,12 @@ final class QuickReads implements AutoCloseable {
         this.files = files;
         this.configuration = configuration;
         this.size = size;
-        this.idle = new ArrayBlockingQueue<>(size);
+        this.idle = new ArrayBlockingQueue<>(Math.max(1, size));
+    }
+
+    /** Reads that always decline: for a store without reading connections of its own (PostgreSQL, a given DataSource). */
+    static QuickReads off() {
+        return new QuickReads("off", null, null, 0);
     }
 
     /** What {@link #tryFind} found: the row, or null when there is no such task. */

@@ -44,8 +44,4 @@ final class TaskCache {
     void clear() {
         tasks.invalidateAll();
     }
-
-    long size() {
-        return tasks.estimatedSize();
-    }
 }
