@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The HTTP contract, written once. Each way of serving the API (servlet in Tomcat, the WAR in
@@ -197,8 +198,6 @@ public abstract class ApiContractTest {
         HttpResponse<String> put = http.json("PUT", "/tasks/" + id, "{\"id\": " + (id + 1) + ", \"name\": \"x\", \"done\": \"false\"}");
         assertEquals(task(id, "x", false), object(put));
 
-        HttpResponse<String> untyped = http.send("POST", "/tasks", null, "{\"name\":\"no type\",\"done\":false}".getBytes(StandardCharsets.UTF_8));
-        assertEquals(201, untyped.statusCode());
         HttpResponse<String> charset = http.send("POST", "/tasks", "application/json; charset=UTF-8",
                 "{\"name\":\"with charset\",\"done\":false}".getBytes(StandardCharsets.UTF_8));
         assertEquals(201, charset.statusCode());
@@ -272,6 +271,13 @@ public abstract class ApiContractTest {
                 bad("PATCH", "/tasks/1", "{\"name\": \"\"}", 400, "name"),
                 bad("PATCH", "/tasks/1", "{\"done\": \"maybe\"}", 400, "done"),
                 bad("PATCH", "/tasks/1", "[1, 2]", 400, "body"),
+                // null would read as "keep" in a PATCH: refused, as PUT and POST refuse it
+                bad("PATCH", "/tasks/1", "{\"name\": null}", 400, "name"),
+                bad("PATCH", "/tasks/1", "{\"done\": null}", 400, "done"),
+                bad("PUT", "/tasks/1", "{\"name\": \"x\", \"done\": null}", 400, "done"),
+                // which of two would count depends on the parser: neither does
+                bad("POST", "/tasks", "{\"name\": \"a\", \"name\": \"b\", \"done\": false}", 400, "name"),
+                bad("PATCH", "/tasks/1", "{\"done\": true, \"done\": false}", 400, "done"),
                 bad("GET", "/tasks/0", null, 400, "id"),
                 bad("GET", "/tasks/-1", null, 400, "id"),
                 bad("GET", "/tasks/99999999999999999999", null, 400, "id"),
@@ -282,6 +288,10 @@ public abstract class ApiContractTest {
                 bad("GET", "/tasks?limit=0", null, 400, "limit"),
                 bad("GET", "/tasks?limit=1001", null, 400, "limit"),
                 bad("GET", "/tasks?limit=ten", null, 400, "limit"),
+                // digits of other scripts: U+0661 ARABIC-INDIC DIGIT ONE, which parseLong reads as 1
+                bad("GET", "/tasks?limit=%D9%A1", null, 400, "limit"),
+                bad("GET", "/tasks?after=%D9%A1", null, 400, "after"),
+                bad("GET", "/tasks/%D9%A1", null, 400, "id"),
                 bad("GET", "/tasks?after=-5", null, 400, "after"),
                 bad("GET", "/tasks?done=maybe", null, 400, "done"),
                 bad("GET", "/nope", null, 404, null),
@@ -324,6 +334,9 @@ public abstract class ApiContractTest {
         assertProblem(http.send("POST", "/tasks", "application/x-www-form-urlencoded", "name=x&done=false".getBytes(StandardCharsets.UTF_8)), 415, "Content-Type");
         assertProblem(http.send("PUT", "/tasks/1", "application/xml", body), 415, "Content-Type");
         assertProblem(http.send("PATCH", "/tasks/1", "text/json-ish", body), 415, "Content-Type");
+        // no type at all: what a page of another site may send without a CORS preflight
+        assertProblem(http.send("POST", "/tasks", null, body), 415, "Content-Type");
+        assertProblem(http.send("PUT", "/tasks/1", null, body), 415, "Content-Type");
     }
 
     @Test
@@ -360,6 +373,22 @@ public abstract class ApiContractTest {
         HttpProbe.Raw response = http.raw("POST " + http.basePath() + "/tasks HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
                 chunks.toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(413, response.status(), response.headers());
+        assertServing();
+    }
+
+    /**
+     * A transfer coding the server does not implement is refused (RFC 9112 6.1), never read as
+     * chunked: a front end that framed the body another way would disagree about where the next
+     * request starts. The containers answer 400 or 501 themselves; Undertow's adapter, 501.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip, chunked", "xchunked"})
+    void an_unknown_transfer_coding_is_refused(String coding) {
+        String body = "{\"name\":\"smuggled\",\"done\":false}";
+        String chunked = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+        HttpProbe.Raw response = http.raw("POST " + http.basePath() + "/tasks HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: " + coding, chunked.getBytes(StandardCharsets.UTF_8));
+        assertTrue(response.status() == 400 || response.status() == 501, response.status() + " " + response.headers());
         assertServing();
     }
 

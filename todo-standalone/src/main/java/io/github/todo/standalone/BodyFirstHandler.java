@@ -80,13 +80,65 @@ final class BodyFirstHandler implements HttpHandler {
                 }
             }, broken);
         } else {
-            receiver.setMaxBufferSize(maxReceived);
-            receiver.receiveFullBytes((received, body) -> {
-                deadline.disarm();
-                pass(received, body);
+            // Kept as it arrives, in a buffer that grows with it: one sized from the declared length
+            // up front cost each connection that declared 1 MiB and sent nothing a MiB of heap.
+            Collected body = new Collected(declared);
+            receiver.receivePartialBytes((received, chunk, last) -> {
+                if (!body.add(chunk)) {
+                    receiver.pause(); // a chunked body past the limit: refused now, the rest unread
+                    deadline.disarm();
+                    refuse(received);
+                } else if (last) {
+                    deadline.disarm();
+                    if (body.size() > maxBody) {
+                        refuse(received);
+                    } else {
+                        pass(received, body.stream());
+                    }
+                }
             }, broken);
         }
         deadline.arm(); // only for a body still on its way: most arrive with their headers
+    }
+
+    /**
+     * A body's bytes as they arrive: held up to the limit, counted past it (until
+     * {@code maxReceived}), in a buffer that starts small and doubles, so it never holds more
+     * than twice what arrived.
+     */
+    private final class Collected {
+        private byte[] bytes;
+        private int size;
+        private long total;
+
+        Collected(long declared) {
+            // chunked (no length declared): a small start; else what was declared, up to 8 KiB
+            this.bytes = new byte[declared < 0 ? 1024 : (int) Math.min(declared, 8 * 1024)];
+        }
+
+        /** False once more has arrived than may even be counted through. */
+        boolean add(byte[] chunk) {
+            total += chunk.length;
+            if (total > maxReceived) {
+                return false;
+            }
+            if (total <= maxBody) {
+                if (size + chunk.length > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(maxBody, Math.max(size + chunk.length, 2L * bytes.length)));
+                }
+                System.arraycopy(chunk, 0, bytes, size, chunk.length);
+                size += chunk.length;
+            }
+            return true;
+        }
+
+        long size() {
+            return total;
+        }
+
+        InputStream stream() {
+            return new ByteArrayInputStream(bytes, 0, size);
+        }
     }
 
     /**

@@ -69,6 +69,8 @@ final class SingleWriter implements Writes {
     private final LongAdder writes = new LongAdder();
     private volatile boolean closing;
     private volatile boolean terminated;
+    /** What ended the writer thread before the store was closed, or {@code null}; for health checks. */
+    private volatile Throwable stoppedBy;
 
     SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings) throws SQLException {
         this(name, connection, session, settings, () -> { }, null, null);
@@ -206,9 +208,12 @@ final class SingleWriter implements Writes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable unexpected) {
+            if (stoppedBy == null) {
+                stoppedBy = unexpected;
+            }
             LOG.error("{} - writer stopped unexpectedly", name, unexpected);
             for (Write<?> write : batch) {
-                write.fail(new StoreException("the writer stopped", unexpected));
+                write.fail(new StoreException("the writer stopped", unexpected)); // no effect on a write already answered
             }
         } finally {
             terminated = true;
@@ -275,14 +280,31 @@ final class SingleWriter implements Writes {
             writes.add(applied.size());
             try {
                 control.execute("COMMIT");
-                lastFailure = null;
-                applied.forEach(Write::afterCommit);
-                applied.forEach(Write::complete);
             } catch (SQLException e) {
                 rollbackQuietly();
                 TodoException error = StoreErrors.wrap("cannot commit a write", e);
                 remember(error);
                 applied.forEach(write -> write.fail(error));
+                continue;
+            }
+            lastFailure = null;
+            // Committed: whatever happens from here, each write is acknowledged as committed.
+            try {
+                for (Write<?> write : applied) {
+                    write.afterCommit();
+                }
+            } catch (Throwable e) { // an OutOfMemoryError among them: the cache may have missed an update
+                LOG.error("{} - updating the read cache after a commit failed; forgetting cached tasks", name, e);
+                try {
+                    forgetCachedTasks();
+                } catch (Throwable failed) {
+                    // a cache that may hold an old row must not serve reads: the writer stops, and
+                    // says so before these writes are answered
+                    stoppedBy = failed;
+                    throw failed;
+                }
+            } finally {
+                applied.forEach(Write::complete);
             }
         }
     }
@@ -293,6 +315,9 @@ final class SingleWriter implements Writes {
      */
     @Override
     public void check() {
+        if (stoppedBy != null) {
+            throw closed();
+        }
         boolean removed = file != null && !Files.exists(file);
         if (removed && !rescuable()) {
             throw removed();
@@ -505,8 +530,15 @@ final class SingleWriter implements Writes {
         }
     }
 
-    private static StoreException closed() {
-        return new StoreException("the store is closed");
+    /** After a failed cache update: the cache forgets everything rather than keep an old row. */
+    private void forgetCachedTasks() {
+        onExternalChange.run();
+    }
+
+    private StoreException closed() {
+        Throwable stopped = stoppedBy;
+        return stopped != null ? new StoreException("cannot write: the writer stopped after " + stopped, stopped)
+                : new StoreException("the store is closed");
     }
 
     /** One queued write and, once the writer is done with it, its outcome. */
@@ -528,11 +560,7 @@ final class SingleWriter implements Writes {
             if (error != null) {
                 return;
             }
-            try {
-                afterCommit.accept(result);
-            } catch (RuntimeException e) {
-                LOG.warn("after-commit listener failed", e);
-            }
+            afterCommit.accept(result);
         }
 
         /** Runs the work; true when it succeeded. */
@@ -545,6 +573,12 @@ final class SingleWriter implements Writes {
                 return false;
             } catch (RuntimeException e) {
                 error = StoreErrors.wrap("cannot write", e);
+                brokeTransaction = true;
+                return false;
+            } catch (OutOfMemoryError e) {
+                // This write alone fails, rolled back with its transaction; the others are applied
+                // again, and the writer stays: a heap short for one write may have room for the next.
+                error = new StoreException("cannot write: out of memory", e);
                 brokeTransaction = true;
                 return false;
             }

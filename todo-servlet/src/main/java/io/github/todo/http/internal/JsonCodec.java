@@ -46,7 +46,11 @@ public final class JsonCodec {
         }
     }
 
-    /** Reads a task body: a JSON object with {@code name} and {@code done}; other members are ignored. */
+    /**
+     * Reads a task body: a JSON object with {@code name} and {@code done}; other members are
+     * ignored. Either may be absent, neither may be {@code null} (PATCH would read that as "keep")
+     * nor given twice (which one counts would depend on the parser).
+     */
     static Fields readFields(InputStream body) throws IOException {
         try (JsonReader json = new JsonReader(strictUtf8(body))) {
             json.setStrictness(Strictness.STRICT);
@@ -57,9 +61,10 @@ public final class JsonCodec {
             Boolean done = null;
             json.beginObject();
             while (json.hasNext()) {
-                switch (json.nextName()) {
-                    case "name" -> name = readName(json);
-                    case "done" -> done = readDone(json);
+                String member = json.nextName();
+                switch (member) {
+                    case "name" -> name = once(member, name, readName(json));
+                    case "done" -> done = once(member, done, readDone(json));
                     default -> json.skipValue(); // "id" among them: the path names the task
                 }
             }
@@ -77,13 +82,17 @@ public final class JsonCodec {
         }
     }
 
+    private static <T> T once(String member, T earlier, T value) {
+        if (earlier != null) {
+            throw new HttpError(400, member, "the body gives \"" + member + "\" more than once");
+        }
+        return value;
+    }
+
     private static String readName(JsonReader json) throws IOException {
         return switch (json.peek()) {
             case STRING -> json.nextString();
-            case NULL -> {
-                json.nextNull();
-                yield null;
-            }
+            case NULL -> throw new InvalidTaskException("name", "must be a string, not null");
             default -> throw new InvalidTaskException("name", "must be a string");
         };
     }
@@ -97,10 +106,7 @@ public final class JsonCodec {
                 case "false" -> Boolean.FALSE;
                 default -> throw new InvalidTaskException("done", "must be a boolean");
             };
-            case NULL -> {
-                json.nextNull();
-                yield null;
-            }
+            case NULL -> throw new InvalidTaskException("done", "must be a boolean, not null");
             default -> throw new InvalidTaskException("done", "must be a boolean");
         };
     }

@@ -43,7 +43,8 @@ final class QueryParams {
     private static long number(String field, String text, long min, long max) {
         try {
             long value = Long.parseLong(text);
-            if (value >= min && value <= max && text.chars().allMatch(Character::isDigit)) {
+            // ASCII digits only: Character.isDigit and parseLong also take other scripts' digits (U+0661 is 1)
+            if (value >= min && value <= max && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return value;
             }
         } catch (NumberFormatException ignored) {
