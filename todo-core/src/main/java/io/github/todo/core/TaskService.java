@@ -72,7 +72,7 @@ public interface TaskService extends AutoCloseable {
      * memory", not "absent": ask {@link #find(long)} then.
      *
      * <p>A SQLite store keeps recently created and changed tasks (up to
-     * {@link TodoConfig#readCacheSize()}), updated in commit order by its single writer, so a task
+     * {@link TodoConfig#readCacheBytes()} of them), updated in commit order by its single writer, so a task
      * returned here is never older than a write this store acknowledged. A change made to the file
      * by another process or store is noticed within about 100 ms. PostgreSQL stores keep nothing
      * (other servers write too) and always answer empty.

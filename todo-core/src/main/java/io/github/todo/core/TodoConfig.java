@@ -30,10 +30,10 @@ import javax.sql.DataSource;
  * @param maxNameLength      the longest task name accepted, in characters (Unicode code points). Default 1000
  * @param writeQueueCapacity how many writes may wait for the SQLite writer before callers are pushed back. Default 10,000
  * @param maxBatchSize       how many queued writes one SQLite transaction commits at most. Default 512
- * @param readCacheSize      how many recently written tasks a SQLite store keeps in memory for
- *                           {@link TaskService#findInMemory(long)}; 0 turns the cache off. Default 250,000
- *                           (about 40 MB when full of short names; a smaller table takes less).
- *                           Always off on PostgreSQL, where other servers write too
+ * @param readCacheBytes     how much heap, in bytes, a SQLite store spends on recently written tasks for
+ *                           {@link TaskService#findInMemory(long)}; 0 turns the cache off. Default 16 MiB:
+ *                           about 70,000 tasks with short names, 7,500 with 1,000-character ones,
+ *                           4,000 with 1,000 emoji. Always off on PostgreSQL, where other servers write too
  */
 public record TodoConfig(
         Path databaseFile,
@@ -47,7 +47,7 @@ public record TodoConfig(
         int maxNameLength,
         int writeQueueCapacity,
         int maxBatchSize,
-        int readCacheSize) {
+        long readCacheBytes) {
 
     /** The prefix every {@link #jdbcUrl()} starts with. */
     public static final String POSTGRESQL_URL_PREFIX = "jdbc:postgresql:";
@@ -86,8 +86,8 @@ public record TodoConfig(
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("maxBatchSize cannot be less than 1");
         }
-        if (readCacheSize < 0) {
-            throw new IllegalArgumentException("readCacheSize cannot be less than 0");
+        if (readCacheBytes < 0) {
+            throw new IllegalArgumentException("readCacheBytes cannot be less than 0");
         }
     }
 
@@ -138,7 +138,7 @@ public record TodoConfig(
                 + ", password=" + (password == null ? null : "****") + ", poolSize=" + poolSize
                 + ", busyTimeout=" + busyTimeout + ", synchronous=" + synchronous + ", maxNameLength=" + maxNameLength
                 + ", writeQueueCapacity=" + writeQueueCapacity + ", maxBatchSize=" + maxBatchSize
-                + ", readCacheSize=" + readCacheSize + "]";
+                + ", readCacheBytes=" + readCacheBytes + "]";
     }
 
     /** A builder initialised from this configuration. */
@@ -152,7 +152,7 @@ public record TodoConfig(
                 .maxNameLength(maxNameLength)
                 .writeQueueCapacity(writeQueueCapacity)
                 .maxBatchSize(maxBatchSize)
-                .readCacheSize(readCacheSize);
+                .readCacheBytes(readCacheBytes);
     }
 
     /** Builds a {@link TodoConfig}; every setting starts at its documented default. */
@@ -168,7 +168,7 @@ public record TodoConfig(
         private int maxNameLength = 1000;
         private int writeQueueCapacity = 10_000;
         private int maxBatchSize = 512;
-        private int readCacheSize = 250_000;
+        private long readCacheBytes = 16L * 1024 * 1024;
 
         private Builder(Path databaseFile, DataSource dataSource, String jdbcUrl) {
             this.databaseFile = databaseFile;
@@ -224,16 +224,16 @@ public record TodoConfig(
             return this;
         }
 
-        /** Sets {@link TodoConfig#readCacheSize()}. */
-        public Builder readCacheSize(int readCacheSize) {
-            this.readCacheSize = readCacheSize;
+        /** Sets {@link TodoConfig#readCacheBytes()}. */
+        public Builder readCacheBytes(long readCacheBytes) {
+            this.readCacheBytes = readCacheBytes;
             return this;
         }
 
         /** Validates and returns the configuration. */
         public TodoConfig build() {
             return new TodoConfig(databaseFile, dataSource, jdbcUrl, user, password, poolSize, busyTimeout, synchronous,
-                    maxNameLength, writeQueueCapacity, maxBatchSize, readCacheSize);
+                    maxNameLength, writeQueueCapacity, maxBatchSize, readCacheBytes);
         }
     }
 }

@@ -23,7 +23,7 @@ class QuickReadsTest {
     Path dir;
 
     private TaskService open() {
-        return TaskService.open(TodoConfig.builder(dir.resolve("quick.db")).readCacheSize(0).build());
+        return TaskService.open(TodoConfig.builder(dir.resolve("quick.db")).readCacheBytes(0).build());
     }
 
     @Test

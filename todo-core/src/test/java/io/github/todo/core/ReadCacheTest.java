@@ -70,16 +70,20 @@ class ReadCacheTest {
     }
 
     @Test
-    void it_is_bounded_and_can_be_turned_off() {
-        try (TaskService small = TaskService.open(TodoConfig.builder(dir.resolve("small.db")).readCacheSize(10).build())) {
+    void it_is_bounded_in_bytes_and_can_be_turned_off() {
+        // 64 KiB: a few hundred short names, but only about 15 of 1,000 emoji
+        try (TaskService small = TaskService.open(TodoConfig.builder(dir.resolve("small.db")).readCacheBytes(64 * 1024).build())) {
+            String emoji = "\uD83D\uDE00".repeat(1000);
             List<Task> created = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                created.add(small.create(TaskDraft.of("t" + i)));
+                created.add(small.create(TaskDraft.of(emoji)));
             }
             long inMemory = created.stream().filter(t -> small.findInMemory(t.id()).isPresent()).count();
-            assertTrue(inMemory <= 10, inMemory + " in memory");
+            assertTrue(inMemory >= 1 && inMemory <= 16, inMemory + " of 4 KB each in memory");
+            Task shortName = small.create(TaskDraft.of("short"));
+            assertEquals(Optional.of(shortName), small.findInMemory(shortName.id()));
         }
-        try (TaskService off = TaskService.open(TodoConfig.builder(dir.resolve("off.db")).readCacheSize(0).build())) {
+        try (TaskService off = TaskService.open(TodoConfig.builder(dir.resolve("off.db")).readCacheBytes(0).build())) {
             Task created = off.create(TaskDraft.of("not kept"));
             assertEquals(Optional.of(created), off.find(created.id()));
             assertEquals(Optional.empty(), off.findInMemory(created.id()));

@@ -40,8 +40,10 @@ public final class Settings {
     public static final String SYNCHRONOUS = "synchronous";
     /** {@link TodoConfig#maxNameLength()}. */
     public static final String MAX_NAME_LENGTH = "maxNameLength";
-    /** Tasks kept in memory, 0 for none: {@link TodoConfig#readCacheSize()}. */
-    public static final String READ_CACHE_SIZE = "readCacheSize";
+    /** Heap for recently written tasks, in bytes or with a unit ({@code 16m}), 0 for none: {@link TodoConfig#readCacheBytes()}. */
+    public static final String READ_CACHE_MEMORY = "readCacheMemory";
+    /** The count-bounded setting {@link #READ_CACHE_MEMORY} replaced; refused with a message saying so. */
+    private static final String READ_CACHE_SIZE = "readCacheSize";
     /** The token {@code GET /info} answers: {@link ApiSettings#serverName()}. */
     public static final String NAME = "name";
     /** The body limit in bytes, or with a unit ({@code 512k}, {@code 1m}): {@link ApiSettings#maxBodyBytes()}. */
@@ -158,7 +160,11 @@ public final class Settings {
             builder.maxNameLength(integer(MAX_NAME_LENGTH, 1, 1_000_000, 0));
         }
         if (get(READ_CACHE_SIZE) != null) {
-            builder.readCacheSize(integer(READ_CACHE_SIZE, 0, 100_000_000, 0));
+            throw new IllegalArgumentException(READ_CACHE_SIZE + " (a count of tasks) is replaced by " + READ_CACHE_MEMORY
+                    + ", a size in bytes such as 16m (0 for none)");
+        }
+        if (get(READ_CACHE_MEMORY) != null) {
+            builder.readCacheBytes(bytes(READ_CACHE_MEMORY, 0, 0));
         }
         return builder;
     }
@@ -259,8 +265,13 @@ public final class Settings {
         }
     }
 
-    /** A size in bytes, or with {@code k} or {@code m} (binary units). */
+    /** A positive size in bytes, or with {@code k} or {@code m} (binary units). */
     public long bytes(String key, long fallback) {
+        return bytes(key, fallback, 1);
+    }
+
+    /** A size in bytes, or with {@code k} or {@code m} (binary units), of at least {@code minimum}. */
+    public long bytes(String key, long fallback, long minimum) {
         String value = get(key);
         if (value == null) {
             return fallback;
@@ -270,13 +281,13 @@ public final class Settings {
         String digits = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
         try {
             long n = Math.multiplyExact(Long.parseUnsignedLong(digits), unit);
-            if (n >= 1) {
+            if (n >= minimum) {
                 return n;
             }
         } catch (NumberFormatException | ArithmeticException ignored) {
             // reported below
         }
-        throw invalid(key, value, "a positive size such as 1048576, 512k or 1m");
+        throw invalid(key, value, (minimum > 0 ? "a positive size" : "a size") + " such as 1048576, 512k or 1m");
     }
 
     /** One of {@code type}'s constants, named in any case. */

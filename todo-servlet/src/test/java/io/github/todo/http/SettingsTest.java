@@ -73,9 +73,17 @@ class SettingsTest {
     @Test
     void store_and_api_settings_are_read_and_defaults_kept() {
         Settings settings = Settings.from(Map.of("poolSize", "8", "busyTimeout", "2s", "synchronous", "FULL",
-                "maxNameLength", "50", "name", "todo-test", "maxBody", "512k", "readCacheSize", "0")::get);
+                "maxNameLength", "50", "name", "todo-test", "maxBody", "512k", "readCacheMemory", "0")::get);
         TodoConfig config = settings.applyTo(TodoConfig.builder(Path.of("x.db"))).build();
-        assertEquals(0, config.readCacheSize());
+        assertEquals(0, config.readCacheBytes());
+        assertEquals(8L << 20, Settings.from(Map.of("readCacheMemory", "8m")::get)
+                .applyTo(TodoConfig.builder(Path.of("x.db"))).build().readCacheBytes());
+        assertEquals("readCacheSize (a count of tasks) is replaced by readCacheMemory, a size in bytes such as 16m (0 for none)",
+                assertThrows(IllegalArgumentException.class, () -> Settings.from(Map.of("readCacheSize", "1000")::get)
+                        .applyTo(TodoConfig.builder(Path.of("x.db")))).getMessage());
+        assertEquals("readCacheMemory: '-1' is not a size such as 1048576, 512k or 1m",
+                assertThrows(IllegalArgumentException.class, () -> Settings.from(Map.of("readCacheMemory", "-1")::get)
+                        .applyTo(TodoConfig.builder(Path.of("x.db")))).getMessage());
         assertEquals(8, config.poolSize());
         assertEquals(Duration.ofSeconds(2), config.busyTimeout());
         assertEquals(Synchronous.FULL, config.synchronous());

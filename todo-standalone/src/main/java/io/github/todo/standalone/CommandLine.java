@@ -48,7 +48,7 @@ final class CommandLine {
             new String[] {Settings.NAME, "TOKEN", "what GET /info answers (default todo)"},
             new String[] {Settings.MAX_BODY, "SIZE", "largest request body, e.g. 1m, 512k (default 1m)"},
             new String[] {Settings.MAX_NAME_LENGTH, "N", "longest task name in characters (default 1000)"},
-            new String[] {Settings.READ_CACHE_SIZE, "N", "tasks kept in memory for fast reads, 0 for none (default 250000)"},
+            new String[] {Settings.READ_CACHE_MEMORY, "SIZE", "heap for recently written tasks, for fast reads; 0 for none (default 16m)"},
             new String[] {Settings.TOKEN, "TOKEN", "require Authorization: Bearer TOKEN on /tasks (default: open)"},
             new String[] {Settings.TOKEN_FILE, "FILE", "the same, with the token read from FILE"},
             new String[] {Settings.CORS_ORIGIN, "ORIGINS", "comma-separated origins browsers may call from (default: CORS off)"},

@@ -11,11 +11,13 @@ import io.undertow.util.SameThreadExecutor;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.accesslog.AccessLogHandler;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
+import org.xnio.Xnio;
 import org.xnio.Options;
 
 /**
@@ -81,7 +83,15 @@ public final class TodoServer implements AutoCloseable {
      * @throws RuntimeException                  if the port cannot be bound (the store is closed again)
      */
     public static TodoServer start(ServerSettings settings) {
+        Thread warming = new Thread(TodoServer::warmHttpStack, "todo-warm-up");
+        warming.setDaemon(true);
+        warming.start();
         TaskService tasks = TaskService.open(settings.store());
+        try {
+            warming.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         TodoServer server = null;
         try {
             server = new TodoServer(settings, tasks);
@@ -93,6 +103,25 @@ public final class TodoServer implements AutoCloseable {
             }
             tasks.close();
             throw e;
+        }
+    }
+
+    /**
+     * Initialises, on a second core while the store opens, the process-wide singletons the HTTP
+     * side would otherwise set up one after the other afterwards: XNIO (which registers its MBeans),
+     * the platform MBean server and the JVM's management beans (the metrics' JVM meters read them)
+     * and Micrometer's Prometheus classes. Nothing here is thrown away: each is the instance used
+     * later. Failure is harmless: the same work is then done, and reported, where it is needed.
+     */
+    private static void warmHttpStack() {
+        try {
+            Xnio.getInstance(Undertow.class.getClassLoader());
+            ManagementFactory.getPlatformMBeanServer();
+            ManagementFactory.getGarbageCollectorMXBeans();
+            ManagementFactory.getMemoryPoolMXBeans();
+            Class.forName("io.micrometer.prometheusmetrics.PrometheusMeterRegistry", true, TodoServer.class.getClassLoader());
+        } catch (RuntimeException | ClassNotFoundException | LinkageError e) {
+            LOG.debug("warming up the HTTP stack failed: {}", e.toString());
         }
     }
 

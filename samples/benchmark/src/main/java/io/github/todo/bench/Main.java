@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The entry point of {@code todo-benchmark.jar}: {@code seed}, {@code load}, {@code chart} and
- * {@code jmh}. Run it without arguments or with {@code --help} for the usage.
+ * The entry point of {@code todo-benchmark.jar}: {@code seed}, {@code load}, {@code chart},
+ * {@code startup} and {@code jmh}. Run it without arguments or with {@code --help} for the usage.
  *
  * <p>Exit status: 0 success, 1 the benchmark failed (non-2xx, server unreachable, errors under
  * load), 2 a bad command line.
@@ -50,6 +50,8 @@ public final class Main {
                     return LoadCommand.run(rest, out, err);
                 case "chart":
                     return ChartCommand.run(rest, out, err);
+                case "startup":
+                    return StartupCommand.run(rest, out, err);
                 case "jmh":
                     // JMH parses its own flags and exits by itself when they are wrong or a run fails.
                     org.openjdk.jmh.Main.main(rest.toArray(String[]::new));

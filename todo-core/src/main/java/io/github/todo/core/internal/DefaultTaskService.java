@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -81,6 +82,8 @@ public final class DefaultTaskService implements TaskService {
         Connection first = null;
         HikariDataSource pool = null;
         CountedConnections readerConnections = null;
+        // A file is SQLite before it is opened: its mapper is read meanwhile.
+        CompletableFuture<Configuration> mapping = config.databaseFile() != null ? Sessions.mappingAhead(Dialect.SQLITE) : null;
         try {
             DataSource connections; // the first connection's source, and on SQLite the writer's
             DataSource reads;
@@ -104,13 +107,14 @@ public final class DefaultTaskService implements TaskService {
             }
             Dialect dialect = Dialect.of(first, where);
             Migrations.apply(first, dialect, where);
-            SqlSessionFactory sessions = Sessions.factory(reads, dialect);
+            SqlSessionFactory sessions = Sessions.factory(reads,
+                    mapping != null ? Sessions.await(mapping) : Sessions.mapping(dialect));
             Writes writes;
             TaskCache cache = null;
             QuickReads quickReads = QuickReads.off();
             if (dialect == Dialect.SQLITE) {
                 // Only where one writer sees every commit can a cache be kept in step with the database.
-                cache = config.readCacheSize() > 0 ? new TaskCache(config.readCacheSize()) : null;
+                cache = config.readCacheBytes() > 0 ? new TaskCache(config.readCacheBytes()) : null;
                 if (readerConnections != null) {
                     quickReads = new QuickReads(name, readerConnections, sessions.getConfiguration(), config.poolSize());
                 }
@@ -374,8 +378,9 @@ public final class DefaultTaskService implements TaskService {
         try {
             if (ownPool != null) {
                 ownPool.close();
-                if (writes instanceof SingleWriter writer) {
-                    // With every reader gone the checkpoint can fold the whole log back in.
+                // With every reader gone the checkpoint can fold the whole log back in; there is no
+                // connection to do it on when the file could not be opened again after a rescue.
+                if (writes instanceof SingleWriter writer && writer.connection() != null) {
                     SqliteSetup.checkpoint(writer.connection());
                 }
             }

@@ -6,7 +6,9 @@ import io.github.todo.core.Task;
 
 /**
  * Recently written tasks, kept in memory so an event-loop server can answer a read without
- * touching the database. Bounded (Caffeine's size-based eviction), and write-through: only the
+ * touching the database. Bounded in bytes (Caffeine's weighted eviction, each task weighed by
+ * what it holds on the heap), so long names and other alphabets cannot outgrow the budget that
+ * short ASCII names fit in; and write-through: only the
  * single writer changes it, after each commit and in commit order, so it never shows a write of
  * this store late and never holds a row older than the database's.
  *
@@ -20,9 +22,30 @@ final class TaskCache {
 
     private final Cache<Long, Task> tasks;
 
-    TaskCache(int maximumSize) {
+    /**
+     * What one entry costs besides its name's characters, on a 64-bit JVM with compressed
+     * pointers: Caffeine's node, its hash table's entry and slot, its frequency sketch's share, the
+     * Long key, the Task, the String and its array's header. Weighed on the heap by TaskCacheTest
+     * (about 205 bytes an entry for one-letter names), with a margin.
+     */
+    static final int ENTRY_OVERHEAD_BYTES = 216;
+
+    TaskCache(long maximumBytes) {
         // maintenance on the calling thread: no stray work on the common pool, and bounds that hold at once
-        this.tasks = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
+        this.tasks = Caffeine.newBuilder()
+                .maximumWeight(maximumBytes)
+                .weigher((Long id, Task task) -> weight(task))
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /**
+     * The heap one entry takes, counted as if every name were stored in UTF-16 (two bytes a
+     * character, four for an emoji): exact for any name beyond Latin-1, twice too much for an ASCII
+     * one, which is the safe side. Counting the real coding would mean scanning every name.
+     */
+    static int weight(Task task) {
+        return ENTRY_OVERHEAD_BYTES + 2 * task.name().length();
     }
 
     /** The task if it is in memory, else {@code null}. */
