@@ -108,6 +108,23 @@ public final class TodoApi implements AutoCloseable {
         return handle(exchange, match, answerOn) ? Outcome.ANSWERED_LATER : Outcome.ANSWERED;
     }
 
+    /**
+     * For an adapter that reads a request's body before handing the request on: answers now, and
+     * returns true, when the request is refused whatever its body holds (a missing or wrong
+     * token), so that a body nobody may send is never buffered. Otherwise does nothing. Never
+     * blocks. The adapter then discards the body, unread.
+     *
+     * @throws IOException when the answer could not be written (the client went away)
+     */
+    public boolean refuseBeforeBody(ApiExchange exchange) throws IOException {
+        Router.Match match = Router.match(exchange.path());
+        if (match == null || access.allows(exchange, match.route())) {
+            return false;
+        }
+        handle(exchange, match, null); // answers 401 before it would read the body
+        return true;
+    }
+
     private boolean servedOnEventLoop(String method, Router.Match match) {
         if (match == null) {
             return true; // a 404, answered at once

@@ -379,7 +379,7 @@ public abstract class ApiContractTest {
     /**
      * A transfer coding the server does not implement is refused (RFC 9112 6.1), never read as
      * chunked: a front end that framed the body another way would disagree about where the next
-     * request starts. The containers answer 400 or 501 themselves; Undertow's adapter, 501.
+     * request starts. The containers answer 400 or 501 themselves; Undertow's adapter, 400.
      */
     @ParameterizedTest
     @ValueSource(strings = {"gzip, chunked", "xchunked"})

@@ -31,12 +31,20 @@ final class BodyFirstHandler implements HttpHandler {
     private static final byte[] NO_BODY = new byte[0];
 
     private final HttpHandler next;
+    private final RefusedBeforeBody refused;
     private final int maxBody;
     private final int maxReceived;
     private final long bodyTimeoutMillis;
 
-    BodyFirstHandler(HttpHandler next, long maxBodyBytes, long bodyTimeoutMillis) {
+    /** Answers a request that is refused whatever its body holds, and says whether it did. */
+    @FunctionalInterface
+    interface RefusedBeforeBody {
+        boolean answered(HttpServerExchange exchange) throws Exception;
+    }
+
+    BodyFirstHandler(HttpHandler next, RefusedBeforeBody refused, long maxBodyBytes, long bodyTimeoutMillis) {
         this.next = next;
+        this.refused = refused;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.maxBody = (int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes);
         this.maxReceived = (int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes + ApiSettings.OVERSIZE_DISCARD_BYTES);
@@ -53,6 +61,10 @@ final class BodyFirstHandler implements HttpHandler {
         }
         if (exchange.isRequestComplete()) {
             pass(exchange, NO_BODY);
+            return;
+        }
+        if (refused.answered(exchange)) {
+            // Not kept: Undertow reads the rest of the body past, unbuffered, to reach the next request.
             return;
         }
         Receiver receiver = exchange.getRequestReceiver();

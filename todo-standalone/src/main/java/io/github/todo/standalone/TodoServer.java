@@ -53,6 +53,7 @@ public final class TodoServer implements AutoCloseable {
         HttpHandler blocking = new BlockingHandler(exchange -> serve(api, exchange));
         // Bodies are read whole first, without blocking, so that the event loop can hand them on.
         HttpHandler root = new BodyFirstHandler(exchange -> onEventLoop(exchange, blocking),
+                exchange -> api.refuseBeforeBody(new UndertowExchange(exchange)),
                 settings.api().maxBodyBytes(), settings.requestTimeout().toMillis());
         if (settings.accessLog()) {
             root = new AccessLogHandler(root, ACCESS::info, "common", TodoServer.class.getClassLoader());

@@ -67,6 +67,29 @@ class DeclaredBodyMemoryTest {
         }
     }
 
+    /**
+     * A request without the token is answered 401 before its body is read: the client reads the
+     * answer while the rest of its body is still unsent, and nothing of it was kept.
+     */
+    @Test
+    void an_unauthorised_body_is_refused_before_it_is_read() throws Exception {
+        ServerSettings defaults = ServerSettings.defaults(TodoConfig.of(dir.resolve("todo.db")));
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, 2, 4, defaults.store(), ApiSettings.defaults().withToken("secret"),
+                false, Duration.ofSeconds(60), Duration.ofSeconds(30), 16 * 1024, Duration.ofSeconds(5));
+        try (TodoServer server = TodoServer.start(settings);
+             Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + DECLARED
+                    + "\r\n\r\n{\"name\":\"" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] status = socket.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 401", new String(status, StandardCharsets.US_ASCII),
+                    "answered with 1 KB of a declared 1 MiB sent (it would wait 30 s for the rest)");
+        }
+    }
+
     private static long ioThreadAllocations() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long total = 0;

@@ -54,19 +54,36 @@ public final class AccessControl {
      * @throws HttpError 401 with {@code WWW-Authenticate} when the token is missing or wrong
      */
     public void authorize(ApiExchange exchange, Route route) {
+        switch (verdict(exchange, route)) {
+            case ALLOWED -> { }
+            case NO_TOKEN -> {
+                exchange.header("WWW-Authenticate", "Bearer realm=\"todo\"");
+                throw new HttpError(401, "Authorization", "this API needs an Authorization: Bearer token");
+            }
+            case WRONG_TOKEN -> {
+                exchange.header("WWW-Authenticate", "Bearer realm=\"todo\", error=\"invalid_token\"");
+                throw new HttpError(401, "Authorization", "the bearer token is not valid");
+            }
+        }
+    }
+
+    /** Whether {@link #authorize} would let the request through; changes nothing. */
+    public boolean allows(ApiExchange exchange, Route route) {
+        return verdict(exchange, route) == Verdict.ALLOWED;
+    }
+
+    private enum Verdict { ALLOWED, NO_TOKEN, WRONG_TOKEN }
+
+    private Verdict verdict(ApiExchange exchange, Route route) {
         if (token == null || (route != Route.TASKS && route != Route.TASK)) {
-            return;
+            return Verdict.ALLOWED;
         }
         String header = exchange.requestHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            exchange.header("WWW-Authenticate", "Bearer realm=\"todo\"");
-            throw new HttpError(401, "Authorization", "this API needs an Authorization: Bearer token");
+            return Verdict.NO_TOKEN;
         }
         byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.US_ASCII);
         // constant time: the comparison must not tell how much of a guess was right
-        if (!MessageDigest.isEqual(given, token)) {
-            exchange.header("WWW-Authenticate", "Bearer realm=\"todo\", error=\"invalid_token\"");
-            throw new HttpError(401, "Authorization", "the bearer token is not valid");
-        }
+        return MessageDigest.isEqual(given, token) ? Verdict.ALLOWED : Verdict.WRONG_TOKEN;
     }
 }

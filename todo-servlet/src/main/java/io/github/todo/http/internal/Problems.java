@@ -56,7 +56,6 @@ public final class Problems {
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
             case 500 -> "Internal Server Error";
-            case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";
             default -> "Error";
         };

@@ -127,10 +127,11 @@ public final class TaskHandlers {
     private JsonCodec.Fields fields(ApiExchange exchange) throws IOException {
         String coding = exchange.requestHeader("Transfer-Encoding");
         if (coding != null && !coding.trim().equalsIgnoreCase("chunked")) {
-            // RFC 9112 6.1: a coding we do not implement is refused, not guessed at. A front end that
-            // framed the body otherwise would disagree with us where the next request starts.
+            // RFC 9112 6.1: a coding we do not implement is refused (400; 501 would count as a
+            // server fault), not guessed at. A front end that framed the body otherwise would
+            // disagree with us where the next request starts: the connection closes.
             exchange.header("Connection", "close");
-            throw new HttpError(501, "Transfer-Encoding", "the transfer coding '" + coding + "' is not supported: send the body as is, or chunked");
+            throw new HttpError(400, "Transfer-Encoding", "the transfer coding '" + coding + "' is not supported: send the body as is, or chunked");
         }
         String contentType = exchange.requestHeader("Content-Type");
         // Required, not assumed: a web page may send a POST without a preflight only with a
