@@ -31,9 +31,9 @@ import javax.sql.DataSource;
  * @param writeQueueCapacity how many writes may wait for the SQLite writer before callers are pushed back. Default 10,000
  * @param maxBatchSize       how many queued writes one SQLite transaction commits at most. Default 512
  * @param readCacheBytes     how much heap, in bytes, a SQLite store spends on recently written tasks for
- *                           {@link TaskService#findInMemory(long)}; 0 turns the cache off. Default 16 MiB:
- *                           about 70,000 tasks with short names, 7,500 with 1,000-character ones,
- *                           4,000 with 1,000 emoji. Always off on PostgreSQL, where other servers write too
+ *                           {@link TaskService#findInMemory(long)}; 0 turns the cache off. Default 32 MiB:
+ *                           about 140,000 tasks with short names, 15,000 with 1,000-character ones,
+ *                           8,000 with 1,000 emoji. Always off on PostgreSQL, where other servers write too
  */
 public record TodoConfig(
         Path databaseFile,
@@ -168,7 +168,7 @@ public record TodoConfig(
         private int maxNameLength = 1000;
         private int writeQueueCapacity = 10_000;
         private int maxBatchSize = 512;
-        private long readCacheBytes = 16L * 1024 * 1024;
+        private long readCacheBytes = 32L * 1024 * 1024;
 
         private Builder(Path databaseFile, DataSource dataSource, String jdbcUrl) {
             this.databaseFile = databaseFile;

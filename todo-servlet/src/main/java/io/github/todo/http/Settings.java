@@ -55,6 +55,8 @@ public final class Settings {
     public static final String TOKEN_FILE = "tokenFile";
     /** Comma-separated origins allowed by CORS: {@link ApiSettings#corsOrigins()}. */
     public static final String CORS_ORIGIN = "corsOrigin";
+    /** Comma-separated names the Host header may give, {@code *} for any: {@link ApiSettings#allowedHosts()}. */
+    public static final String ALLOWED_HOSTS = "allowedHosts";
     /** {@code true} serves Prometheus metrics at {@code /metrics}: {@link ApiSettings#metrics()}. */
     public static final String METRICS = "metrics";
 
@@ -201,6 +203,13 @@ public final class Settings {
         }
         if (get(METRICS) != null) {
             settings = settings.withMetrics(bool(METRICS, false));
+        }
+        if (get(ALLOWED_HOSTS) != null) {
+            try {
+                settings = settings.withAllowedHosts(List.of(get(ALLOWED_HOSTS).split(",")));
+            } catch (IllegalArgumentException e) {
+                throw invalid(ALLOWED_HOSTS, get(ALLOWED_HOSTS), "a comma-separated list of host names or IP addresses, or *");
+            }
         }
         return settings;
     }

@@ -259,6 +259,7 @@ public final class TodoApi implements AutoCloseable {
 
     private CompletionStage<TaskHandlers.Reply> route(ApiExchange exchange, Router.Match match, boolean wait)
             throws IOException {
+        access.checkHost(exchange);
         if (match == null) {
             throw new HttpError(404, null, "no such resource: " + exchange.path());
         }

@@ -1,6 +1,7 @@
 package io.github.todo.standalone;
 
 import io.github.todo.core.TodoConfig;
+import io.github.todo.http.ApiSettings;
 import io.github.todo.http.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,10 +49,11 @@ final class CommandLine {
             new String[] {Settings.NAME, "TOKEN", "what GET /info answers (default todo)"},
             new String[] {Settings.MAX_BODY, "SIZE", "largest request body, e.g. 1m, 512k (default 1m)"},
             new String[] {Settings.MAX_NAME_LENGTH, "N", "longest task name in characters (default 1000)"},
-            new String[] {Settings.READ_CACHE_MEMORY, "SIZE", "heap for recently written tasks, for fast reads; 0 for none (default 16m)"},
+            new String[] {Settings.READ_CACHE_MEMORY, "SIZE", "heap for recently written tasks, for fast reads; 0 for none (default 32m)"},
             new String[] {Settings.TOKEN, "TOKEN", "require Authorization: Bearer TOKEN on /tasks (default: open)"},
             new String[] {Settings.TOKEN_FILE, "FILE", "the same, with the token read from FILE"},
             new String[] {Settings.CORS_ORIGIN, "ORIGINS", "comma-separated origins browsers may call from (default: CORS off)"},
+            new String[] {Settings.ALLOWED_HOSTS, "NAMES", "Host header names answered, * for any (default on 127.0.0.1: it, localhost, ::1)"},
             new String[] {IDLE_TIMEOUT, "TIME", "close idle keep-alive connections after this (default 60s)"},
             new String[] {REQUEST_TIMEOUT, "TIME", "a client must send headers, and keep its body coming, within this (default 30s)"},
             new String[] {MAX_HEADER_SIZE, "SIZE", "largest request header block (default 16k)"},
@@ -139,14 +141,18 @@ final class CommandLine {
     ServerSettings serverSettings() {
         TodoConfig store = settings.applyTo(settings.database(() -> Path.of("todo.db")).poolSize(8)).build();
         ServerSettings defaults = ServerSettings.defaults(store);
-        String host = settings.get(HOST);
+        String host = settings.get(HOST) == null ? defaults.host() : settings.get(HOST);
+        ApiSettings api = settings.api().withMetrics(true); // the server always serves /metrics
+        if (settings.get(Settings.ALLOWED_HOSTS) == null) {
+            api = api.withAllowedHosts(ServerSettings.defaultAllowedHosts(host));
+        }
         return new ServerSettings(
-                host == null ? defaults.host() : host,
+                host,
                 settings.integer(PORT, 0, 65535, defaults.port()),
                 settings.integer(IO_THREADS, 1, 256, defaults.ioThreads()),
                 settings.integer(WORKER_THREADS, 1, 4096, defaults.workerThreads()),
                 store,
-                settings.api().withMetrics(true), // the server always serves /metrics
+                api,
                 has(ACCESS_LOG),
                 positive(IDLE_TIMEOUT, defaults.idleTimeout()),
                 positive(REQUEST_TIMEOUT, defaults.requestTimeout()),

@@ -3,6 +3,7 @@ package io.github.todo.standalone;
 import io.github.todo.core.TodoConfig;
 import io.github.todo.http.ApiSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,10 +55,27 @@ public record ServerSettings(
         }
     }
 
-    /** The defaults, with the database in {@code store}. */
+    /** The defaults, with the database in {@code store}: on 127.0.0.1, for its own names only. */
     public static ServerSettings defaults(TodoConfig store) {
-        return new ServerSettings("127.0.0.1", 8000, 2, 32, store, ApiSettings.defaults().withMetrics(true), false,
+        return new ServerSettings("127.0.0.1", 8000, 2, 32, store,
+                ApiSettings.defaults().withMetrics(true).withAllowedHosts(defaultAllowedHosts("127.0.0.1")), false,
                 Duration.ofSeconds(60), Duration.ofSeconds(30), 16 * 1024, Duration.ofSeconds(10));
+    }
+
+    /**
+     * The Host names a server bound to {@code host} answers for unless told otherwise: on a loopback
+     * address, that address, {@code localhost}, {@code 127.0.0.1} and {@code ::1}, since only a
+     * page of another site that rebinds its name to this address would send any other; bound to
+     * anything else, any name (a server others reach is named however they reach it).
+     */
+    static List<String> defaultAllowedHosts(String host) {
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        boolean loopback = name.equals("localhost") || name.equals("::1") || name.equals("[::1]") || name.startsWith("127.");
+        if (!loopback) {
+            return ApiSettings.ANY_HOST;
+        }
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(name, "localhost", "127.0.0.1", "::1"));
+        return List.copyOf(names);
     }
 
     /** A copy listening on {@code newPort}. */

@@ -16,10 +16,43 @@ public final class AccessControl {
 
     private final byte[] token;
     private final List<String> origins;
+    private final List<String> hosts; // empty: any
 
     public AccessControl(ApiSettings settings) {
         this.token = settings.token() == null ? null : settings.token().getBytes(StandardCharsets.US_ASCII);
         this.origins = settings.corsOrigins();
+        this.hosts = settings.allowedHosts().contains("*") ? List.of() : settings.allowedHosts();
+    }
+
+    /**
+     * Refuses a request whose {@code Host} names none of the allowed hosts: a page of another site
+     * that rebinds its own name to this address still sends its name. A request without a Host
+     * (HTTP/1.0) passes: a browser always sends one.
+     *
+     * @throws HttpError 400 naming the header
+     */
+    public void checkHost(ApiExchange exchange) {
+        if (hosts.isEmpty()) {
+            return;
+        }
+        String header = exchange.requestHeader("Host");
+        if (header == null) {
+            return;
+        }
+        String name = header.trim().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            name = end < 0 ? name : name.substring(1, end);
+        } else if (name.indexOf(':') == name.lastIndexOf(':') && name.indexOf(':') >= 0) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (!hosts.contains(name)) {
+            throw new HttpError(400, "Host", "this server does not answer for the host '" + header.trim()
+                    + "'; start it with --allowed-hosts (allowedHosts) naming it");
+        }
     }
 
     /**
