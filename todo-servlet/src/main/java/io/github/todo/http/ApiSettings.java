@@ -53,6 +53,9 @@ public record ApiSettings(String serverName, long maxBodyBytes, String token, Li
             if (name.startsWith("[") && name.endsWith("]")) {
                 name = name.substring(1, name.length() - 1); // an IPv6 literal as a Host header writes it
             }
+            if (name.endsWith(".")) {
+                name = name.substring(0, name.length() - 1); // the root's dot: the header check drops it too
+            }
             if (!name.equals("*") && !name.matches("[a-z0-9.\\-]+|[0-9a-f:.]+")) {
                 throw new IllegalArgumentException("allowedHosts: '" + host + "' is not a host name, an IP address or *");
             }

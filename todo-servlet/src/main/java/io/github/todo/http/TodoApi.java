@@ -259,6 +259,14 @@ public final class TodoApi implements AutoCloseable {
 
     private CompletionStage<TaskHandlers.Reply> route(ApiExchange exchange, Router.Match match, boolean wait)
             throws IOException {
+        String coding = exchange.requestHeader("Transfer-Encoding");
+        if (coding != null && !coding.trim().equalsIgnoreCase("chunked")) {
+            // RFC 9112 6.1: a coding we do not implement is refused (400; a 501 would count as a
+            // server fault), not guessed at, whatever the route: a front end that framed the body
+            // otherwise would disagree with us where the next request starts. The connection closes.
+            exchange.header("Connection", "close");
+            throw new HttpError(400, "Transfer-Encoding", "the transfer coding '" + coding + "' is not supported: send the body as is, or chunked");
+        }
         access.checkHost(exchange);
         if (match == null) {
             throw new HttpError(404, null, "no such resource: " + exchange.path());

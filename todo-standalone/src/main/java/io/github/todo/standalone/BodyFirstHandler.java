@@ -64,7 +64,12 @@ final class BodyFirstHandler implements HttpHandler {
             return;
         }
         if (refused.answered(exchange)) {
-            // Not kept: Undertow reads the rest of the body past, unbuffered, to reach the next request.
+            // Not kept: Undertow reads the rest of a declared body past, unbuffered, to reach the next
+            // request. One without a bound (chunked, or declared past what is ever counted through)
+            // ends the connection instead, so it cannot be streamed at us for ever.
+            if (declared < 0 || declared > maxReceived) {
+                exchange.setPersistent(false);
+            }
             return;
         }
         Receiver receiver = exchange.getRequestReceiver();

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +27,6 @@ import java.util.stream.Stream;
  */
 final class StartupCommand {
 
-    /** Leading {@code NAME=value} words, as a shell reads them: set in the server's environment. */
-    private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\\S*)\\s+");
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private StartupCommand() {
@@ -115,9 +111,10 @@ final class StartupCommand {
         } catch (IOException e) {
             throw new BenchmarkException("cannot prepare a start: " + e.getMessage());
         }
-        Process server = launch(command.replace("{PORT}", Integer.toString(port)).replace("{DATA}", data.toString()));
-        long launched = System.nanoTime();
+        Process server = null;
         try {
+            server = launch(command.replace("{PORT}", Integer.toString(port)).replace("{DATA}", data.toString()));
+            long launched = System.nanoTime();
             long deadline = launched + (long) (timeoutSeconds * 1e9);
             while (!answers2xx(port, path)) {
                 if (!server.isAlive()) {
@@ -138,22 +135,19 @@ final class StartupCommand {
             Thread.currentThread().interrupt();
             throw new BenchmarkException("interrupted");
         } finally {
-            stop(server);
+            if (server != null) {
+                stop(server);
+            }
             deleteQuietly(data);
         }
     }
 
-    /** The command through {@code sh -c 'exec ...'}, so that the server is the process we started. */
+    /**
+     * The command through {@code sh -c 'exec env ...'}: the shell does the quoting, {@code env}
+     * takes leading {@code NAME=value} words, and the server is the process we started.
+     */
     private static Process launch(String command) {
-        ProcessBuilder builder = new ProcessBuilder();
-        String rest = command.strip() + " ";
-        Matcher assignment = ASSIGNMENT.matcher(rest);
-        while (assignment.lookingAt()) {
-            builder.environment().put(assignment.group(1), assignment.group(2));
-            rest = rest.substring(assignment.end());
-            assignment = ASSIGNMENT.matcher(rest);
-        }
-        builder.command("/bin/sh", "-c", "exec " + rest.strip());
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "exec env " + command.strip());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         try {
             return builder.start();

@@ -294,9 +294,9 @@ final class SingleWriter implements Writes {
                     write.afterCommit();
                 }
             } catch (Throwable e) { // an OutOfMemoryError among them: the cache may have missed an update
-                LOG.error("{} - updating the read cache after a commit failed; forgetting cached tasks", name, e);
                 try {
-                    forgetCachedTasks();
+                    forgetCachedTasks(); // before the log line, which allocates
+                    LOG.error("{} - updating the read cache after a commit failed; forgot the cached tasks", name, e);
                 } catch (Throwable failed) {
                     // a cache that may hold an old row must not serve reads: the writer stops, and
                     // says so before these writes are answered

@@ -21,6 +21,8 @@ import io.github.todo.core.Task;
 final class TaskCache {
 
     private final Cache<Long, Task> tasks;
+    /** Set while forgetting, and left set if forgetting failed: a cache that may hold old rows answers nothing. */
+    private volatile boolean off;
 
     /**
      * What one entry costs besides its name's characters, on a 64-bit JVM with compressed
@@ -50,7 +52,7 @@ final class TaskCache {
 
     /** The task if it is in memory, else {@code null}. */
     Task get(long id) {
-        return tasks.getIfPresent(id);
+        return off ? null : tasks.getIfPresent(id);
     }
 
     /** The writer's update for a task it changed, after the commit. */
@@ -65,6 +67,8 @@ final class TaskCache {
 
     /** Forgets everything: another connection changed the database behind our back. */
     void clear() {
+        off = true; // first, and without allocating: it holds even if what follows runs out of memory
         tasks.invalidateAll();
+        off = false;
     }
 }

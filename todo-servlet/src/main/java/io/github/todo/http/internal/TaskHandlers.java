@@ -143,14 +143,6 @@ public final class TaskHandlers {
 
     /** Checks the media type and size, then reads the body's fields. */
     private JsonCodec.Fields fields(ApiExchange exchange) throws IOException {
-        String coding = exchange.requestHeader("Transfer-Encoding");
-        if (coding != null && !coding.trim().equalsIgnoreCase("chunked")) {
-            // RFC 9112 6.1: a coding we do not implement is refused (400; 501 would count as a
-            // server fault), not guessed at. A front end that framed the body otherwise would
-            // disagree with us where the next request starts: the connection closes.
-            exchange.header("Connection", "close");
-            throw new HttpError(400, "Transfer-Encoding", "the transfer coding '" + coding + "' is not supported: send the body as is, or chunked");
-        }
         String contentType = exchange.requestHeader("Content-Type");
         // Required, not assumed: a web page may send a POST without a preflight only with a
         // form's or text's type, or none, so a JSON type is what keeps other sites' pages out.
