@@ -43,14 +43,7 @@ class DeclaredBodyMemoryTest {
             List<Socket> sockets = new ArrayList<>();
             try {
                 for (int i = 0; i < CONNECTIONS; i++) {
-                    Socket socket = new Socket();
-                    socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
-                    socket.setSoTimeout(30_000);
-                    OutputStream out = socket.getOutputStream();
-                    out.write(("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + DECLARED
-                            + "\r\n\r\n{\"name\":\"" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    sockets.add(socket);
+                    sockets.add(startLargeBody(server.port()));
                 }
                 for (Socket socket : sockets) {
                     InputStream in = socket.getInputStream();
@@ -77,17 +70,23 @@ class DeclaredBodyMemoryTest {
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, 2, 4, defaults.store(), ApiSettings.defaults().withToken("secret"),
                 false, Duration.ofSeconds(60), Duration.ofSeconds(30), 16 * 1024, Duration.ofSeconds(5));
         try (TodoServer server = TodoServer.start(settings);
-             Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + DECLARED
-                    + "\r\n\r\n{\"name\":\"" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+             Socket socket = startLargeBody(server.port())) {
             byte[] status = socket.getInputStream().readNBytes(12);
             assertEquals("HTTP/1.1 401", new String(status, StandardCharsets.US_ASCII),
                     "answered with 1 KB of a declared 1 MiB sent (it would wait 30 s for the rest)");
         }
+    }
+
+    /** A POST that declares {@link #DECLARED} bytes and sends its headers and about 1 KB of them. */
+    private static Socket startLargeBody(int port) throws java.io.IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(30_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + DECLARED
+                + "\r\n\r\n{\"name\":\"" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
     }
 
     private static long ioThreadAllocations() {

@@ -17,6 +17,10 @@ public final class AccessControl {
     private final byte[] token;
     private final List<String> origins;
     private final List<String> hosts; // empty: any
+    /** Host headers already let through, as sent: most requests then cost one lookup, no parsing. */
+    private final java.util.Set<String> accepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Accepted headers are allowed names with a port, so few; the bound only guards the memory. */
+    private static final int MAX_ACCEPTED = 256;
 
     public AccessControl(ApiSettings settings) {
         this.token = settings.token() == null ? null : settings.token().getBytes(StandardCharsets.US_ASCII);
@@ -36,7 +40,7 @@ public final class AccessControl {
             return;
         }
         String header = exchange.requestHeader("Host");
-        if (header == null) {
+        if (header == null || accepted.contains(header)) {
             return;
         }
         String name = header.trim().toLowerCase(java.util.Locale.ROOT);
@@ -52,6 +56,9 @@ public final class AccessControl {
         if (!hosts.contains(name)) {
             throw new HttpError(400, "Host", "this server does not answer for the host '" + header.trim()
                     + "'; start it with --allowed-hosts (allowedHosts) naming it");
+        }
+        if (accepted.size() < MAX_ACCEPTED) {
+            accepted.add(header);
         }
     }
 
