@@ -23,7 +23,8 @@ fi
 classpath=todo-standalone/target/reliability.classpath
 if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$classpath" ]]; then
     # one reactor run: the jar, the test classes, and a classpath that points at this build's modules
-    mvn -B -q -Dstyle.color=never -pl todo-standalone -am package dependency:build-classpath -DskipTests \
+    ./mvnw -B -q -Dstyle.color=never -pl todo-standalone -am package dependency:build-classpath -DskipTests \
+        -Dmaven.javadoc.skip -Dmaven.source.skip \
         -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$classpath"
 fi
 

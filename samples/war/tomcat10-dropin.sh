@@ -12,7 +12,7 @@ HOME_DIR=/usr/share/tomcat10
 if [ ! -x "$HOME_DIR/bin/catalina.sh" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tomcat10 >/dev/null
 fi
-[ -f samples/war/target/todo.war ] || mvn -B -q -pl samples/war -am package -DskipTests
+[ -f samples/war/target/todo.war ] || ./mvnw -B -q -pl samples/war -am package -DskipTests
 
 data=$(mktemp -d)
 mkdir -p "$BASE/conf/Catalina/localhost"

@@ -1,11 +1,15 @@
 package io.github.todo.core;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -15,16 +19,22 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A schema of its own on the PostgreSQL server that {@value #URL_VARIABLE} names, so test runs
- * never see each other's tasks; dropped with everything in it on {@link #close()}. Without the
- * variable, PostgreSQL tests are skipped, and the build log says so.
+ * A schema of its own on the test PostgreSQL server, so test runs never see each other's tasks;
+ * dropped with everything in it on {@link #close()}. The server is the one {@value #URL_VARIABLE}
+ * names or, when the variable is unset, {@value #LOCAL_URL} if a server answers there. Without
+ * either (or with the variable set to {@code off}), PostgreSQL tests are skipped, and the build log
+ * says so.
  */
 public final class PostgresSchema implements AutoCloseable {
 
     /** The environment variable with the test server's JDBC URL, credentials included. */
     public static final String URL_VARIABLE = "TODO_TEST_POSTGRES_URL";
 
-    private static final String SKIPPED = URL_VARIABLE + " is not set: PostgreSQL tests skipped";
+    /** The server tried when {@value #URL_VARIABLE} is unset: a local one, as CI and most developers have. */
+    public static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+    private static final String LOCAL_HOST = "127.0.0.1";
+    private static final int LOCAL_PORT = 5432;
     private static final AtomicBoolean TOLD = new AtomicBoolean();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -37,22 +47,64 @@ public final class PostgresSchema implements AutoCloseable {
     }
 
     /**
-     * The server's URL; skips the calling test (or class, from a {@code @BeforeAll}) when it is not
-     * set, printing one line to the build log the first time.
+     * The server's URL; skips the calling test (or class, from a {@code @BeforeAll}) when there is
+     * none, printing one line to the build log the first time.
      */
     public static String serverUrl() {
-        String url = System.getenv(URL_VARIABLE);
-        if (url == null || url.isBlank()) {
-            tellOnce();
-            Assumptions.abort(SKIPPED);
+        Server server = Server.FOUND;
+        tellOnce(server);
+        if (server.url == null) {
+            Assumptions.abort(server.why);
         }
-        return url.trim();
+        return server.url;
     }
 
-    private static void tellOnce() {
+    private static void tellOnce(Server server) {
         if (TOLD.compareAndSet(false, true)) {
-            System.out.println("[todo] PostgreSQL tests SKIPPED: " + URL_VARIABLE + " is not set (for example "
-                    + URL_VARIABLE + "=jdbc:postgresql://127.0.0.1:5432/test?user=postgres; .ci/run sets it when a server answers)");
+            System.out.println(server.url == null
+                    ? "[todo] PostgreSQL tests SKIPPED: " + server.why + " (set " + URL_VARIABLE
+                            + " to a JDBC URL, or start a server that takes " + LOCAL_URL + ")"
+                    : "[todo] PostgreSQL tests on: " + server.why);
+        }
+    }
+
+    /**
+     * Where the tests' server is, looked for once per JVM: the variable wins; without it, a quick
+     * TCP connect and then a real login on 127.0.0.1:5432, each with a timeout of a few seconds at
+     * most, so that a machine without PostgreSQL loses no time and one with it needs no setup.
+     */
+    private record Server(String url, String why) {
+
+        static final Server FOUND = find();
+
+        private static Server find() {
+            String named = System.getenv(URL_VARIABLE);
+            if (named != null && named.strip().equals("off")) {
+                return new Server(null, URL_VARIABLE + "=off");
+            }
+            if (named != null && !named.isBlank()) {
+                return new Server(named.strip(), URL_VARIABLE + " is set");
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(LOCAL_HOST, LOCAL_PORT), 1_000);
+            } catch (IOException e) {
+                return new Server(null, URL_VARIABLE + " is not set and nothing answers on "
+                        + LOCAL_HOST + ":" + LOCAL_PORT + " (" + e.getMessage() + ")");
+            }
+            Properties timeouts = new Properties();
+            timeouts.setProperty("connectTimeout", "2");   // seconds, as PgJDBC counts them
+            timeouts.setProperty("loginTimeout", "3");
+            timeouts.setProperty("socketTimeout", "5");
+            try (Connection connection = DriverManager.getConnection(LOCAL_URL, timeouts)) {
+                if (!connection.isValid(2)) {
+                    return new Server(null, URL_VARIABLE + " is not set and the server on "
+                            + LOCAL_HOST + ":" + LOCAL_PORT + " did not answer a query");
+                }
+            } catch (SQLException e) {
+                return new Server(null, URL_VARIABLE + " is not set and the server on " + LOCAL_HOST + ":"
+                        + LOCAL_PORT + " refused " + LOCAL_URL + ": " + e.getMessage());
+            }
+            return new Server(LOCAL_URL, URL_VARIABLE + " is not set; found " + LOCAL_URL);
         }
     }
 
@@ -103,8 +155,9 @@ public final class PostgresSchema implements AutoCloseable {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            // The variable is set, so a server was promised: fail loudly rather than skip.
-            throw new IllegalStateException(URL_VARIABLE + " is set but " + sql + " failed: " + e.getMessage(), e);
+            // A server was named or took a login: fail loudly rather than skip. (No URL in the
+            // message: the variable's may hold a password.)
+            throw new IllegalStateException("the PostgreSQL test server: " + sql + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -116,12 +169,11 @@ public final class PostgresSchema implements AutoCloseable {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            String url = System.getenv(URL_VARIABLE);
-            if (url == null || url.isBlank()) {
-                tellOnce();
-                return ConditionEvaluationResult.disabled(SKIPPED);
-            }
-            return ConditionEvaluationResult.enabled(URL_VARIABLE + " is set");
+            Server server = Server.FOUND;
+            tellOnce(server);
+            return server.url == null
+                    ? ConditionEvaluationResult.disabled(server.why)
+                    : ConditionEvaluationResult.enabled(server.why);
         }
     }
 

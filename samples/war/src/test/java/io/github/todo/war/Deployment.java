@@ -21,11 +21,11 @@ interface Deployment extends AutoCloseable {
     @Override
     void close();
 
-    /** The .war that {@code mvn package} built; failsafe passes its path as {@code todo.war}. */
+    /** The .war that {@code ./mvnw package} built; failsafe passes its path as {@code todo.war}. */
     static Path war() {
         String property = System.getProperty("todo.war");
         Path war = property == null ? Path.of("target", "todo.war") : Path.of(property);
-        assertTrue(Files.isRegularFile(war), war.toAbsolutePath() + " is missing: run mvn verify, which packages it first");
+        assertTrue(Files.isRegularFile(war), war.toAbsolutePath() + " is missing: run ./mvnw verify, which packages it first");
         return war.toAbsolutePath();
     }
 }

@@ -43,7 +43,7 @@ final class JarProcess implements AutoCloseable {
     static JarProcess start(Path workDir, String... args) throws IOException {
         Path jar = Path.of(System.getProperty(JAR_PROPERTY, "target/todo-standalone.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no jar at " + jar + "; build it with mvn package, or set -D" + JAR_PROPERTY);
+            throw new IllegalStateException("no jar at " + jar + "; build it with ./mvnw package, or set -D" + JAR_PROPERTY);
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String jvm = System.getProperty(JVM_PROPERTY, "").strip();

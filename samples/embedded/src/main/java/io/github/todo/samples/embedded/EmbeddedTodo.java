@@ -22,7 +22,7 @@ public final class EmbeddedTodo {
         Path file = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("todo").resolve("todo.db");
         try (TaskService tasks = TaskService.open(TodoConfig.of(file))) {
             Task docs = tasks.create(TaskDraft.of("write the docs"));
-            tasks.create(TaskDraft.of("ship 0.1.0"));
+            tasks.create(TaskDraft.of("ship 0.2.0"));
             tasks.create(new TaskDraft("learn the API", true));
             tasks.patch(docs.id(), new TaskPatch(null, true));
 

@@ -29,16 +29,16 @@ class EmbeddedTodoTest {
         List<String> output = run(file.toString());
 
         assertEquals(List.of(
-                "page: [Task[id=1, name=write the docs, done=true], Task[id=2, name=ship 0.1.0, done=false]]",
+                "page: [Task[id=1, name=write the docs, done=true], Task[id=2, name=ship 0.2.0, done=false]]",
                 "page: [Task[id=3, name=learn the API, done=true]]",
                 "[x] write the docs",
-                "[ ] ship 0.1.0",
+                "[ ] ship 0.2.0",
                 "[x] learn the API",
                 "3 tasks in " + file), output);
         try (TaskService tasks = TaskService.open(TodoConfig.of(file))) {
             List<Task> stored = new ArrayList<>();
             tasks.forEach(stored::add);
-            assertEquals(List.of(new Task(1, "write the docs", true), new Task(2, "ship 0.1.0", false),
+            assertEquals(List.of(new Task(1, "write the docs", true), new Task(2, "ship 0.2.0", false),
                     new Task(3, "learn the API", true)), stored);
         }
     }
