@@ -31,7 +31,11 @@ public interface ApiExchange {
     /** The declared request body length, or -1 when unknown. */
     long contentLength();
 
-    /** The request body. */
+    /**
+     * The request body. The API may answer without reading all of it (a body over the limit, a
+     * refused request): the adapter then reads the rest and discards it after the answer, for a
+     * bounded time, so that a client still sending reads the answer instead of a reset connection.
+     */
     InputStream body() throws IOException;
 
     /** Sets a response header; call before {@link #respond} or {@link #stream}. */

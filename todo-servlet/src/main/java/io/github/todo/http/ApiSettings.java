@@ -25,13 +25,6 @@ public record ApiSettings(String serverName, long maxBodyBytes, String token, Li
     /** {@link #allowedHosts()} that allows any name. */
     public static final List<String> ANY_HOST = List.of("*");
 
-    /**
-     * How much of a body over {@link #maxBodyBytes()} is read and discarded before the 413, so the
-     * client, still sending, reads the answer instead of a connection reset. Beyond it the server
-     * answers at once and closes the connection.
-     */
-    public static final long OVERSIZE_DISCARD_BYTES = 2L * 1024 * 1024;
-
     /** The default {@link #maxBodyBytes()}: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,15 +1,20 @@
 package io.github.todo.servlet;
 
 import io.github.todo.http.ApiExchange;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
 
 /** An {@link ApiExchange} over a servlet request and response; nothing else. */
 final class ServletExchange implements ApiExchange {
+
+    /** For how long the rest of a refused body is read past, after the answer. */
+    static final long DISCARD_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
@@ -80,6 +85,33 @@ final class ServletExchange implements ApiExchange {
         response.setContentLength(body.length);
         if (body.length > 0) {
             response.getOutputStream().write(body);
+        }
+    }
+
+    /**
+     * Reads past what the API left of the request body (a body over the limit, a refused request)
+     * once the answer is out: containers close such a connection with the rest unread, and the
+     * client, still sending, then gets a reset instead of the answer. Bounded in time: each read
+     * waits at most the container's read timeout, and none starts after {@link #DISCARD_NANOS}.
+     * Nothing is kept.
+     */
+    void discardRestOfBody() {
+        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            return;
+        }
+        try {
+            ServletInputStream in = request.getInputStream();
+            if (in.isFinished()) {
+                return;
+            }
+            response.flushBuffer(); // the answer first: a client that reads while it sends stops sending
+            byte[] sink = new byte[64 * 1024];
+            long started = System.nanoTime();
+            while (in.read(sink) >= 0 && System.nanoTime() - started < DISCARD_NANOS) {
+                // discarded
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away, or the body was already read another way: nothing to protect
         }
     }
 

@@ -63,8 +63,10 @@ public class TodoServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ServletExchange exchange = new ServletExchange(request, response);
         try {
-            api.handle(new ServletExchange(request, response));
+            api.handle(exchange);
+            exchange.discardRestOfBody();
         } catch (IOException e) {
             // the client went away, or a streamed list broke off; the container drops the connection
             LOG.debug("response to {} {} aborted: {}", request.getMethod(), request.getRequestURI(), e.getMessage());

@@ -376,6 +376,45 @@ public abstract class ApiContractTest {
         assertServing();
     }
 
+    static Stream<Arguments> bodiesOverTheLimit() {
+        List<Arguments> cases = new ArrayList<>();
+        long mib = 1024 * 1024;
+        for (long size : new long[] {mib + 1, 2 * mib + 100, 10 * mib, 100 * mib}) {
+            for (boolean chunked : new boolean[] {false, true}) {
+                cases.add(Arguments.of(size, chunked, false, false));
+                cases.add(Arguments.of(size, chunked, true, false));
+                if (size < 100 * mib) {
+                    cases.add(Arguments.of(size, chunked, false, true));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * Every body over the limit gets a readable 413 problem, whatever its size and framing: a
+     * client that writes its whole request before reading gets to write it all (the server reads
+     * the rest past after answering) and then reads the answer, never a reset connection. One
+     * that waits for 100 Continue gets the 413 instead and sends nothing. A connection left open
+     * still frames the next request right.
+     */
+    @ParameterizedTest(name = "{0} bytes, chunked {1}, Expect: 100-continue {2}, Connection: close {3}")
+    @MethodSource("bodiesOverTheLimit")
+    void every_body_over_the_limit_gets_a_readable_413(long size, boolean chunked, boolean expectContinue, boolean close) {
+        HttpProbe.Oversized result = http.oversized(size, chunked, expectContinue, close);
+        assertEquals(413, result.answer().status(), result.answer().headers());
+        assertTrue(result.answer().header("Content-Type").startsWith("application/problem+json"), result.answer().headers());
+        assertTrue(result.answer().body().contains("larger than the limit"), result.answer().body());
+        if (!expectContinue || result.continued()) {
+            assertTrue(result.bodySent(), "the server stopped reading before the body's end: the client got a reset while sending");
+        }
+        if (result.next() != null) {
+            assertEquals(200, result.next().status(), result.next().headers());
+            assertEquals("Hello, world!", result.next().body());
+        }
+        assertServing();
+    }
+
     /**
      * A transfer coding the server does not implement is refused (RFC 9112 6.1), never read as
      * chunked: a front end that framed the body another way would disagree about where the next

@@ -118,42 +118,138 @@ public final class HttpProbe {
         }
     }
 
+    /** What {@link #oversized} saw: the answer, whether the whole body went out, and what came next. */
+    public record Oversized(Raw answer, boolean bodySent, boolean continued, Raw next) {
+    }
+
+    /**
+     * POSTs a JSON body of {@code size} bytes to {@code /tasks} the way a plain client does: it
+     * writes the whole request before it reads anything, so it reads the answer only if the
+     * server took the whole body. With {@code expectContinue} it asks {@code Expect: 100-continue}
+     * and waits (up to 2 s, as curl does) for the 100 before it sends the body; a final answer
+     * instead ends the request with no body sent. With {@code close} it asks {@code Connection:
+     * close}. When the answer leaves the connection open, a {@code GET /} follows on it, to show
+     * that the server and the client still agree where each request starts.
+     */
+    public Oversized oversized(long size, boolean chunked, boolean expectContinue, boolean close) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            String head = "POST " + basePath() + "/tasks HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nContent-Type: application/json\r\n"
+                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n")
+                    + (expectContinue ? "Expect: 100-continue\r\n" : "")
+                    + (close ? "Connection: close\r\n" : "") + "\r\n";
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            boolean continued = false;
+            if (expectContinue) {
+                socket.setSoTimeout(2000);
+                try {
+                    Raw early = readResponse(in);
+                    if (early.status() != 100) {
+                        return new Oversized(early, false, false, null); // answered before the body
+                    }
+                    continued = true;
+                } catch (java.net.SocketTimeoutException noAnswer) {
+                    // as curl: no 100 in time, so the body goes anyway
+                }
+                socket.setSoTimeout((int) TIMEOUT.toMillis());
+            }
+            boolean sent = true;
+            try {
+                writeBody(out, size, chunked);
+            } catch (IOException reset) {
+                sent = false; // the server stopped reading; what it answered may still be readable
+            }
+            Raw answer = readResponse(in);
+            Raw next = null;
+            String connection = answer.header("Connection");
+            if (sent && !close && (connection == null || !connection.equalsIgnoreCase("close"))) {
+                out.write(("GET " + basePath() + "/ HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                next = readResponse(in);
+            }
+            return new Oversized(answer, sent, continued, next);
+        } catch (IOException e) {
+            throw new AssertionError("request with a body of " + size + " bytes failed: " + e, e);
+        }
+    }
+
+    /** {@code {"name":"xxx...} of {@code size} bytes, written a block at a time, never held whole. */
+    private static void writeBody(OutputStream out, long size, boolean chunked) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        java.util.Arrays.fill(block, (byte) 'x');
+        byte[] start = "{\"name\":\"".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(start, 0, block, 0, start.length);
+        for (long left = size; left > 0; ) {
+            int n = (int) Math.min(block.length, left);
+            if (chunked) {
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write(block, 0, n);
+            if (chunked) {
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            left -= n;
+            java.util.Arrays.fill(block, 0, start.length, (byte) 'x'); // only the first block starts the JSON
+        }
+        if (chunked) {
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.flush();
+    }
+
+    /**
+     * Reads one response: the head a byte at a time (so nothing after it is taken from the
+     * stream), then as many body bytes as it declares, or all until the server closes. A reset
+     * counts as the end; fails when no complete head arrived.
+     */
     private static Raw readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b;
+            try {
+                b = in.read();
+            } catch (java.net.SocketTimeoutException timeout) {
+                if (head.size() == 0) {
+                    throw timeout; // nothing said yet: the caller decides what waiting means
+                }
+                b = -1;
+            } catch (IOException reset) {
+                b = -1;
+            }
+            if (b < 0) {
+                throw new AssertionError("no complete response: " + head.toString(StandardCharsets.ISO_8859_1));
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        String headers = text.substring(0, text.length() - 4);
+        int status = Integer.parseInt(headers.substring(0, headers.indexOf("\r\n") < 0 ? headers.length() : headers.indexOf("\r\n")).split(" ")[1]);
+        long expected = status / 100 == 1 || status == 204 || status == 304 ? 0 : -1;
+        for (String line : headers.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                expected = Long.parseLong(line.substring(15).trim());
+            }
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
-        int headEnd = -1;
-        long expected = -1;
-        while (true) {
+        while (expected < 0 || body.size() < expected) {
             int n;
             try {
-                n = in.read(buffer);
+                n = in.read(buffer, 0, expected < 0 ? buffer.length : (int) Math.min(buffer.length, expected - body.size()));
             } catch (IOException reset) {
                 n = -1;
             }
             if (n < 0) {
                 break;
             }
-            bytes.write(buffer, 0, n);
-            String text = bytes.toString(StandardCharsets.ISO_8859_1);
-            if (headEnd < 0 && (headEnd = text.indexOf("\r\n\r\n")) >= 0) {
-                for (String line : text.substring(0, headEnd).split("\r\n")) {
-                    if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                        expected = Long.parseLong(line.substring(15).trim());
-                    }
-                }
-            }
-            if (headEnd >= 0 && expected >= 0 && bytes.size() >= headEnd + 4 + expected) {
-                break;
-            }
+            body.write(buffer, 0, n);
         }
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            throw new AssertionError("no complete response: " + text);
-        }
-        String statusLine = text.substring(0, text.indexOf("\r\n"));
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        return new Raw(status, text.substring(0, end), text.substring(end + 4));
+        return new Raw(status, headers, body.toString(StandardCharsets.UTF_8));
     }
 
     /** The body as a JSON object; fails the test when it is not one. */

@@ -1,6 +1,5 @@
 package io.github.todo.standalone;
 
-import io.github.todo.http.ApiSettings;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -33,7 +32,6 @@ final class BodyFirstHandler implements HttpHandler {
     private final HttpHandler next;
     private final RefusedBeforeBody refused;
     private final int maxBody;
-    private final int maxReceived;
     private final long bodyTimeoutMillis;
 
     /** Answers a request that is refused whatever its body holds, and says whether it did. */
@@ -47,110 +45,110 @@ final class BodyFirstHandler implements HttpHandler {
         this.refused = refused;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.maxBody = (int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes);
-        this.maxReceived = (int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes + ApiSettings.OVERSIZE_DISCARD_BYTES);
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         boolean withBody = exchange.getRequestMethod().equals(Methods.POST) || exchange.getRequestMethod().equals(Methods.PUT)
                 || exchange.getRequestMethod().equals(Methods.PATCH);
-        long declared = withBody ? new UndertowExchange(exchange).contentLength() : 0;
-        if (!withBody || declared > maxReceived) {
-            next.handleRequest(exchange); // nothing to wait for, or refused with 413 before a byte is read
+        boolean complete = exchange.isRequestComplete(); // no body at all, or an empty one
+        long declared = withBody && !complete ? new UndertowExchange(exchange).contentLength() : 0;
+        if (!withBody || declared > maxBody) {
+            if (!complete) {
+                // Answered without the body: a method that takes none, or a body declared over the
+                // limit (413 at once, before a byte is read). Undertow reads the rest past after the
+                // answer, unkept, so that a client still sending reads it instead of a reset
+                // connection; the deadline bounds for how long.
+                readPastAfterAnswer(exchange, armed(new Deadline(exchange)));
+            }
+            next.handleRequest(exchange);
             return;
         }
-        if (exchange.isRequestComplete()) {
+        if (complete) {
             pass(exchange, NO_BODY);
             return;
         }
         if (refused.answered(exchange)) {
-            // Not kept: Undertow reads the rest of a declared body past, unbuffered, to reach the next
-            // request. One without a bound (chunked, or declared past what is ever counted through)
-            // ends the connection instead, so it cannot be streamed at us for ever.
-            if (declared < 0 || declared > maxReceived) {
-                exchange.setPersistent(false);
-            }
+            // a body nobody may send: not kept, read past until the deadline
+            readPastAfterAnswer(exchange, armed(new Deadline(exchange)));
             return;
         }
         Receiver receiver = exchange.getRequestReceiver();
         Deadline deadline = new Deadline(exchange);
         Receiver.ErrorCallback broken = (failed, e) -> {
             deadline.disarm();
-            if (e instanceof Receiver.RequestToLargeException) {
-                refuse(failed); // a chunked body over the limit
-            } else {
-                // The client went away or stalled past the read timeout: nobody to answer. Undertow
-                // runs this callback as a root handler and ends the exchange when it returns.
-                LOG.debug("request body broke off: {}", e.getMessage());
-                IoUtils.safeClose(failed.getConnection());
-            }
+            // The client went away or stalled past the read timeout: nobody to answer. Undertow
+            // runs this callback as a root handler and ends the exchange when it returns.
+            LOG.debug("request body broke off: {}", e.getMessage());
+            IoUtils.safeClose(failed.getConnection());
         };
-        // A body a little over the limit is read, so the API's 413 reaches a client that is still
-        // sending (ApiSettings.OVERSIZE_DISCARD_BYTES); only a larger one is cut off.
-        if (declared > maxBody) {
-            // Refused whatever it holds: counted through, not kept. Kept whole, each such request cost
-            // a buffer of its declared size at once, and hundreds of slow ones starved the heap.
-            receiver.receivePartialBytes((received, chunk, last) -> {
-                if (last) {
-                    deadline.disarm();
-                    refuse(received);
-                }
-            }, broken);
-        } else {
-            // Kept as it arrives, in a buffer that grows with it: one sized from the declared length
-            // up front cost each connection that declared 1 MiB and sent nothing a MiB of heap.
-            Collected body = new Collected(declared);
-            receiver.receivePartialBytes((received, chunk, last) -> {
-                if (!body.add(chunk)) {
-                    receiver.pause(); // a chunked body past the limit: refused now, the rest unread
-                    deadline.disarm();
-                    refuse(received);
-                } else if (last) {
-                    deadline.disarm();
-                    if (body.size() > maxBody) {
-                        refuse(received);
-                    } else {
-                        pass(received, body.stream());
-                    }
-                }
-            }, broken);
-        }
+        // Kept as it arrives, in a buffer that grows with it: one sized from the declared length
+        // up front cost each connection that declared 1 MiB and sent nothing a MiB of heap.
+        Collected body = new Collected(declared);
+        receiver.receivePartialBytes((received, chunk, last) -> {
+            if (!body.add(chunk)) {
+                // a chunked body past the limit: refused now; Undertow reads the rest past after
+                // the 413 until it ends or the deadline, which stays armed for that
+                receiver.pause();
+                readPastAfterAnswer(received, deadline);
+                refuse(received);
+            } else if (last) {
+                deadline.disarm();
+                pass(received, body.stream());
+            }
+        }, broken);
         deadline.arm(); // only for a body still on its way: most arrive with their headers
     }
 
     /**
-     * A body's bytes as they arrive: held up to the limit, counted past it (until
-     * {@code maxReceived}), in a buffer that starts small and doubles, so it never holds more
-     * than twice what arrived.
+     * For a request answered before all of its body has arrived: Undertow reads the rest past
+     * after the answer (when the exchange ends), and the deadline closes the connection if that
+     * takes longer than the request timeout. Undertow reads past only on a connection it keeps
+     * open, so one the client asked to close (or an HTTP/1.0 one) is kept for that and closed
+     * once the body is read past. Closed with the body still arriving, the client's TCP stack would
+     * answer with a reset, and the client might never read the answer.
+     */
+    private static void readPastAfterAnswer(HttpServerExchange exchange, Deadline deadline) {
+        boolean closeAfter = !exchange.isPersistent();
+        exchange.setPersistent(true);
+        exchange.addExchangeCompleteListener((ended, nextListener) -> {
+            deadline.disarm();
+            nextListener.proceed();
+            if (closeAfter) {
+                IoUtils.safeClose(ended.getConnection());
+            }
+        });
+    }
+
+    private static Deadline armed(Deadline deadline) {
+        deadline.arm();
+        return deadline;
+    }
+
+    /**
+     * A body's bytes as they arrive, up to the limit, in a buffer that starts small and doubles, so
+     * it never holds more than twice what arrived.
      */
     private final class Collected {
         private byte[] bytes;
         private int size;
-        private long total;
 
         Collected(long declared) {
             // chunked (no length declared): a small start; else what was declared, up to 8 KiB
             this.bytes = new byte[declared < 0 ? 1024 : (int) Math.min(declared, 8 * 1024)];
         }
 
-        /** False once more has arrived than may even be counted through. */
+        /** False, and nothing kept, once more has arrived than the limit. */
         boolean add(byte[] chunk) {
-            total += chunk.length;
-            if (total > maxReceived) {
+            if ((long) size + chunk.length > maxBody) {
                 return false;
             }
-            if (total <= maxBody) {
-                if (size + chunk.length > bytes.length) {
-                    bytes = Arrays.copyOf(bytes, (int) Math.min(maxBody, Math.max(size + chunk.length, 2L * bytes.length)));
-                }
-                System.arraycopy(chunk, 0, bytes, size, chunk.length);
-                size += chunk.length;
+            if (size + chunk.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(maxBody, Math.max(size + chunk.length, 2L * bytes.length)));
             }
+            System.arraycopy(chunk, 0, bytes, size, chunk.length);
+            size += chunk.length;
             return true;
-        }
-
-        long size() {
-            return total;
         }
 
         InputStream stream() {
@@ -165,8 +163,8 @@ final class BodyFirstHandler implements HttpHandler {
      */
     private final class Deadline implements Runnable {
         private final HttpServerExchange exchange;
-        private XnioExecutor.Key key;
-        private boolean over;
+        private volatile XnioExecutor.Key key;
+        private volatile boolean over;
 
         Deadline(HttpServerExchange exchange) {
             this.exchange = exchange;
@@ -180,15 +178,18 @@ final class BodyFirstHandler implements HttpHandler {
 
         void disarm() {
             over = true;
-            if (key != null) {
-                key.remove();
+            XnioExecutor.Key armed = key;
+            if (armed != null) {
+                armed.remove();
             }
         }
 
         @Override
         public void run() {
-            LOG.debug("request body not complete after {} ms: closing the connection", bodyTimeoutMillis);
-            IoUtils.safeClose(exchange.getConnection());
+            if (!over) { // the exchange may have ended on a worker thread just now
+                LOG.debug("request body not complete after {} ms: closing the connection", bodyTimeoutMillis);
+                IoUtils.safeClose(exchange.getConnection());
+            }
         }
     }
 
@@ -198,7 +199,6 @@ final class BodyFirstHandler implements HttpHandler {
      * are made as they are read, never held.
      */
     private void refuse(HttpServerExchange exchange) {
-        exchange.setPersistent(false);
         pass(exchange, new InputStream() {
             private long left = maxBody + 1L;
 

@@ -9,6 +9,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.SameThreadExecutor;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.server.handlers.accesslog.AccessLogHandler;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -55,6 +56,9 @@ public final class TodoServer implements AutoCloseable {
         HttpHandler root = new BodyFirstHandler(exchange -> onEventLoop(exchange, blocking),
                 exchange -> api.refuseBeforeBody(new UndertowExchange(exchange)),
                 settings.api().maxBodyBytes(), settings.requestTimeout().toMillis());
+        // Expect: 100-continue is granted when the body is first read, so a body refused before
+        // (401, 413) is never sent by a client that waits for the 100.
+        root = new HttpContinueReadHandler(root);
         if (settings.accessLog()) {
             root = new AccessLogHandler(root, ACCESS::info, "common", TodoServer.class.getClassLoader());
         }
@@ -66,6 +70,10 @@ public final class TodoServer implements AutoCloseable {
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(settings.workerThreads())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderSize())
+                // No limit of Undertow's own: past its 2 MiB it cut the connection without an answer,
+                // and capped --max-body. BodyFirstHandler keeps at most --max-body of a body, and a
+                // body answered before its end is read past only until --request-timeout.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 0L)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, requestTimeoutMillis)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, idleTimeoutMillis)
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, idleTimeoutMillis)

@@ -147,7 +147,8 @@ public final class DefaultTaskService implements TaskService {
             cache.clear();
         };
         return new SingleWriter(name, connection, session, new SingleWriter.WriterSettings(
-                config.writeQueueCapacity(), config.busyTimeout().toMillis(), config.maxBatchSize(), "BEGIN IMMEDIATE"),
+                config.writeQueueCapacity(), config.busyTimeout().toMillis(), config.maxBatchSize(), "BEGIN IMMEDIATE",
+                SingleWriter.WriterSettings.VERDICT_TIMEOUT_MILLIS),
                 externalChange, config.databaseFile(), rescue);
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -46,6 +47,7 @@ final class SingleWriter implements Writes {
     private KeptStatements mapper;
     private final BlockingQueue<Write<?>> queue;
     private final long offerTimeoutMillis;
+    private final long verdictTimeoutMillis;
     private final int maxBatchSize;
     private final Thread thread;
     /**
@@ -89,6 +91,7 @@ final class SingleWriter implements Writes {
         this.mapper = keptStatements(session);
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.offerTimeoutMillis = settings.offerTimeoutMillis();
+        this.verdictTimeoutMillis = settings.verdictTimeoutMillis();
         this.maxBatchSize = settings.maxBatchSize();
         // Prepared once: these run for every batch.
         this.control = connection.createStatement();
@@ -125,8 +128,16 @@ final class SingleWriter implements Writes {
         SqlSession openSession() throws SQLException;
     }
 
-    /** How the writer queues and begins its transactions. */
-    record WriterSettings(int queueCapacity, long offerTimeoutMillis, int maxBatchSize, String beginStatement) {
+    /**
+     * How the writer queues and begins its transactions, and how long a caller of the waiting
+     * form waits for a write's verdict before it gives up (a stalled writer must not hold the
+     * caller's thread for ever).
+     */
+    record WriterSettings(int queueCapacity, long offerTimeoutMillis, int maxBatchSize, String beginStatement,
+                          long verdictTimeoutMillis) {
+
+        /** The default {@link #verdictTimeoutMillis()}: far past any commit a working disk takes. */
+        static final long VERDICT_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(30);
     }
 
     /** Queues {@code work}, waits for its commit and returns its result or throws its error. */
@@ -140,7 +151,7 @@ final class SingleWriter implements Writes {
     public <T> T submit(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {
         Write<T> write = new Write<>(work, afterCommit);
         enqueue(write, offerTimeoutMillis);
-        return write.await();
+        return write.await(verdictTimeoutMillis);
     }
 
     /** Queues {@code work} without waiting for room or for its commit. */
@@ -609,17 +620,26 @@ final class SingleWriter implements Writes {
             outcome.completeExceptionally(failure);
         }
 
-        T await() {
+        /**
+         * Waits for the verdict, at most {@code timeoutMillis}. Past that the writer is stalled
+         * (a hung disk, say): the caller is let go with an error that says the write may still
+         * commit, never that it failed.
+         */
+        T await(long timeoutMillis) {
             boolean interrupted = false;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             try {
                 while (true) {
                     try {
-                        return outcome.get();
+                        return outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     } catch (InterruptedException e) {
                         // The write may already be committed: wait for the verdict, not abandon it.
                         interrupted = true;
                     }
                 }
+            } catch (TimeoutException e) {
+                throw new StoreException("the write was not done within " + timeoutMillis + " ms (the writer is stalled:"
+                        + " a hung disk?); it may still be committed, so read it back before sending it again");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof TodoException todo) {

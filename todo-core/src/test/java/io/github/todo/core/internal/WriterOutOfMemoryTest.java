@@ -54,7 +54,7 @@ class WriterOutOfMemoryTest {
     }
 
     private SingleWriter writer(Runnable forgetCache) throws Exception {
-        writer = new SingleWriter("oom", connection, session, new SingleWriter.WriterSettings(100, 1000, 512, "BEGIN IMMEDIATE"),
+        writer = new SingleWriter("oom", connection, session, new SingleWriter.WriterSettings(100, 1000, 512, "BEGIN IMMEDIATE", 30_000),
                 forgetCache, null, null);
         return writer;
     }

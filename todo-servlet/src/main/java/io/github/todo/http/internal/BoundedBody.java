@@ -43,6 +43,11 @@ final class BoundedBody extends FilterInputStream {
         return skipped;
     }
 
+    /** Leaves the request's stream open: the adapter reads past what is left of a refused body. */
+    @Override
+    public void close() {
+    }
+
     private void count(long n) {
         count += n;
         if (count > limit) {

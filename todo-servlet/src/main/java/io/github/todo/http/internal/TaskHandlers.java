@@ -8,7 +8,6 @@ import io.github.todo.core.TaskPage;
 import io.github.todo.core.TaskPatch;
 import io.github.todo.core.TaskService;
 import io.github.todo.http.ApiExchange;
-import io.github.todo.http.ApiSettings;
 import io.github.todo.http.TodoApi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +23,6 @@ public final class TaskHandlers {
 
     private static final String JSON = "application/json";
     private static final byte[] EMPTY = new byte[0];
-    private static final long DRAIN_LIMIT = ApiSettings.OVERSIZE_DISCARD_BYTES;
 
     private final TaskService tasks;
     private final long maxBodyBytes;
@@ -152,34 +150,13 @@ public final class TaskHandlers {
         if (!isJson(contentType)) {
             throw new HttpError(415, "Content-Type", "the body must be application/json, not " + contentType);
         }
-        long declared = exchange.contentLength();
-        if (declared > maxBodyBytes + DRAIN_LIMIT) {
-            throw BoundedBody.tooLarge(maxBodyBytes); // absurd: refused before a byte is read
+        // Over the limit: answered before a byte is read. The adapter reads the rest past after
+        // the answer (ApiExchange#body), so a client still sending reads the 413, not a reset.
+        if (exchange.contentLength() > maxBodyBytes) {
+            throw BoundedBody.tooLarge(maxBodyBytes);
         }
-        InputStream raw = exchange.body();
-        try (InputStream body = new BoundedBody(raw, maxBodyBytes)) {
+        try (InputStream body = new BoundedBody(exchange.body(), maxBodyBytes)) {
             return JsonCodec.readFields(body);
-        } catch (RuntimeException refused) {
-            drain(raw); // refused before its end (too large, too deep, broken): see drain
-            throw refused;
-        }
-    }
-
-    /**
-     * Reads and discards what is left of a refused body, up to a bound. A server that answers
-     * and closes while the client is still sending makes the client's TCP stack reset the
-     * connection, and the answer (413, or 400 for JSON nested too deep) may never be read (both
-     * seen with Jetty); a modest rest is cheaper to swallow. Nothing is kept in memory.
-     */
-    private static void drain(InputStream body) {
-        try {
-            byte[] sink = new byte[8192];
-            long left = DRAIN_LIMIT;
-            for (int n; left > 0 && (n = body.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
-                left -= n;
-            }
-        } catch (IOException ignored) {
-            // the client went away: nothing left to protect
         }
     }
 
