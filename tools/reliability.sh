@@ -5,6 +5,7 @@
 #   tools/reliability.sh load         [--seconds 60] [--connections 256] [--p99-bound-ms 2000]
 #   tools/reliability.sh bad-input    [--requests 100000] [--slow 500]
 #   tools/reliability.sh slow-clients [--connections 500] [--seconds 60] [--request-timeout-ms 2000] [--p99-bound-ms 500]
+#   tools/reliability.sh resource     [--connections 1000] [--creates 50000] [--p99-bound-ms 50]
 #   tools/reliability.sh all          (every scenario with its defaults: about 8 minutes on 2 cores)
 #   common options: --dir DIR (work folder), --server-jvm "-Xmx256m" (JVM options for the server)
 #
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ $# -eq 0 || "$1" == -h || "$1" == --help ]]; then
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 fi
 

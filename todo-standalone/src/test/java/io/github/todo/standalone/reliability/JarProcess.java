@@ -41,15 +41,41 @@ final class JarProcess implements AutoCloseable {
 
     /** Starts the jar with {@code args} (plus {@code --port 0}) and waits for its startup line. */
     static JarProcess start(Path workDir, String... args) throws IOException {
+        String jvm = System.getProperty(JVM_PROPERTY, "").strip();
+        return start(workDir, jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")), args);
+    }
+
+    /**
+     * The JVM options {@code ./run} starts the server with (its {@code default_opts}: the heap
+     * limit, the GC, exit on OutOfMemoryError), read from the script itself so that a test of "the
+     * server as ./run starts it" follows the script; {@code --server-jvm} replaces them.
+     */
+    static List<String> runScriptOptions() throws IOException {
+        String jvm = System.getProperty(JVM_PROPERTY, "").strip();
+        if (!jvm.isEmpty()) {
+            return List.of(jvm.split("\\s+"));
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path run = dir.resolve("run");
+            if (Files.isRegularFile(run) && Files.isRegularFile(dir.resolve("todo-standalone/pom.xml"))) {
+                Matcher options = Pattern.compile("(?m)^default_opts=\"([^\"]+)\"").matcher(Files.readString(run));
+                if (!options.find()) {
+                    throw new IllegalStateException(run + " has no default_opts=\"...\" line");
+                }
+                return List.of(options.group(1).split("\\s+"));
+            }
+        }
+        throw new IllegalStateException("no ./run script above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Starts the jar with the JVM options {@code jvm} and {@code args} (plus {@code --port 0}). */
+    static JarProcess start(Path workDir, List<String> jvm, String... args) throws IOException {
         Path jar = Path.of(System.getProperty(JAR_PROPERTY, "target/todo-standalone.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no jar at " + jar + "; build it with ./mvnw package, or set -D" + JAR_PROPERTY);
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String jvm = System.getProperty(JVM_PROPERTY, "").strip();
-        if (!jvm.isEmpty()) {
-            command.addAll(List.of(jvm.split("\\s+")));
-        }
+        command.addAll(jvm);
         command.addAll(List.of("-jar", jar.toString(), "--port", "0"));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(Files.createDirectories(workDir), "server-", ".log");

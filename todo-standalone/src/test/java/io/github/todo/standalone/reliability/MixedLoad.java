@@ -108,6 +108,33 @@ final class MixedLoad {
         return report(clients, elapsed, timeline);
     }
 
+    /** One report of several runs, as if they were one. */
+    static Report merge(List<Report> runs) {
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        long[] byOperation = new long[OPERATIONS.size()];
+        long[] byStatus = new long[600];
+        long requests = 0;
+        long errors = 0;
+        long unexpected = 0;
+        String firstError = null;
+        Duration elapsed = Duration.ZERO;
+        for (Report run : runs) {
+            latency.add(run.latency());
+            for (int i = 0; i < byOperation.length; i++) {
+                byOperation[i] += run.byOperation()[i];
+            }
+            for (int s = 0; s < byStatus.length; s++) {
+                byStatus[s] += run.byStatus()[s];
+            }
+            requests += run.requests();
+            errors += run.connectionErrors();
+            unexpected += run.unexpected();
+            firstError = firstError != null ? firstError : run.firstError();
+            elapsed = elapsed.plus(run.elapsed());
+        }
+        return new Report(requests, byOperation, byStatus, errors, firstError, unexpected, latency, elapsed, List.of());
+    }
+
     private static Report report(List<LoadClient> clients, Duration elapsed, List<String> timeline) {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         long[] byOperation = new long[OPERATIONS.size()];

@@ -18,6 +18,7 @@ import java.util.Map;
  * Reliability load         [--seconds 60] [--connections 256] [--p99-bound-ms 2000]
  * Reliability bad-input    [--requests 100000] [--slow 500]
  * Reliability slow-clients [--connections 500] [--seconds 60] [--request-timeout-ms 2000] [--p99-bound-ms 500]
+ * Reliability resource     [--connections 1000] [--creates 50000] [--p99-bound-ms 50]
  * Reliability all          every scenario above with its defaults
  * common options:          [--jar target/todo-standalone.jar] [--dir DIR] [--server-jvm "-Xmx256m ..."]
  * </pre>
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public final class Reliability {
 
-    private static final List<String> SCENARIOS = List.of("crash", "load", "bad-input", "slow-clients");
+    private static final List<String> SCENARIOS = List.of("crash", "load", "bad-input", "slow-clients", "resource");
 
     private final Map<String, String> options;
     private int passed;
@@ -40,7 +41,7 @@ public final class Reliability {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !(SCENARIOS.contains(args[0]) || args[0].equals("all"))) {
-            System.err.println("usage: Reliability crash|load|bad-input|slow-clients|all [--option value ...]; see docs/RELIABILITY.md");
+            System.err.println("usage: Reliability crash|load|bad-input|slow-clients|resource|all [--option value ...]; see docs/RELIABILITY.md");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -79,6 +80,8 @@ public final class Reliability {
             case "load" -> outcomes.add(Scenarios.load(dir, (int) number("connections", 256), Duration.ofSeconds(number("seconds", 60)),
                     Duration.ofMillis(number("p99-bound-ms", 2000)), System.out));
             case "bad-input" -> outcomes.add(Scenarios.badInput(dir, (int) number("requests", 100_000), (int) number("slow", 500)));
+            case "resource" -> outcomes.add(Scenarios.resource(dir, (int) number("connections", 1000), (int) number("creates", 50_000),
+                    Duration.ofMillis(number("p99-bound-ms", 50))));
             default -> {
                 for (boolean bodies : new boolean[] {false, true}) {
                     outcomes.add(Scenarios.slowClients(dir, (int) number("connections", 500), bodies,

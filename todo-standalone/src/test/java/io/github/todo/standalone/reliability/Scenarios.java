@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -126,6 +128,74 @@ final class Scenarios {
             check(broken, exit == 0, "the server exited " + exit + " after SIGTERM");
             int races = checkLog(broken, server.log());
             return new Outcome(withRaces(Summaries.slowClients(slow, count, bodies, served), races), broken);
+        }
+    }
+
+    /**
+     * The server as {@code ./run} starts it (its heap, its GC) against what would exhaust it:
+     * {@code declaring} connections that each declare a 1 MiB body (the largest taken) and then
+     * send it a byte a second (replaced should the server close one), and {@code creates}
+     * tasks with the heaviest names there are, over 4 connections; all the while 8 normal clients
+     * work and must see no 5xx, no connection error and a p99 under {@code p99Bound}. Every
+     * create must succeed, and the last ones must read back unchanged.
+     */
+    static Outcome resource(Path dir, int declaring, int creates, Duration p99Bound) throws Exception {
+        List<String> jvm = JarProcess.runScriptOptions();
+        try (JarProcess server = JarProcess.start(dir, jvm, "--db", dir.resolve("resource.db").toString())) {
+            MixedLoad normal = new MixedLoad(server.address());
+            normal.seed();
+            long rssStart = server.rssKib();
+            MixedLoad.Report served;
+            HeavyCreates.Report heavy;
+            SlowClients.Report slow;
+            try (SlowClients declared = SlowClients.declaring(server.address(), declaring, 1024 * 1024)) {
+                declared.start();
+                long rssDeclared = server.rssKib();
+                AtomicReference<HeavyCreates.Report> created = new AtomicReference<>();
+                AtomicReference<Throwable> failed = new AtomicReference<>();
+                AtomicBoolean done = new AtomicBoolean();
+                Thread creating = new Thread(() -> {
+                    try {
+                        created.set(new HeavyCreates(server.address()).run(4, creates));
+                    } catch (Throwable e) {
+                        failed.set(e);
+                    } finally {
+                        done.set(true);
+                    }
+                }, "heavy-creates-driver");
+                creating.start();
+                // the normal clients work in rounds of 2 s until the creates are done, and one round after
+                List<MixedLoad.Report> rounds = new ArrayList<>();
+                boolean last = false;
+                while (!last) {
+                    last = done.get();
+                    rounds.add(normal.run(8, Duration.ofSeconds(2), null, Duration.ofSeconds(2), server::rssKib));
+                }
+                creating.join();
+                if (failed.get() != null) {
+                    throw new IllegalStateException("the creating clients failed", failed.get());
+                }
+                heavy = created.get();
+                served = MixedLoad.merge(rounds);
+                slow = declared.awaitAllClosed(Duration.ZERO); // as they are: the slow-clients scenario times them
+                long rssEnd = server.rssKib();
+                List<String> broken = new ArrayList<>();
+                check(broken, served.status5xx() == 0 && served.unexpected() == 0, "normal clients got " + served.status5xx()
+                        + " 5xx and " + served.unexpected() + " unexpected statuses");
+                check(broken, served.connectionErrors() == 0, "normal clients had " + served.connectionErrors()
+                        + " connection errors; the first: " + served.firstError());
+                long p99 = served.latency().getValueAtPercentile(99) / 1000;
+                check(broken, p99 < p99Bound.toMillis(), "normal clients' p99 " + p99 + " ms is over " + p99Bound.toMillis() + " ms");
+                check(broken, heavy.created() == creates, "only " + heavy.created() + " of " + creates + " heavy creates got a 201"
+                        + " (5xx: " + heavy.status5xx() + ", connection errors: " + heavy.connectionErrors() + ", the first: " + heavy.firstError() + ")");
+                check(broken, heavy.mismatches() == 0, heavy.mismatches() + " heavy tasks did not read back unchanged");
+                Probes.assertStillServes(server.address());
+                int exit = server.stop();
+                check(broken, exit == 0, "the server exited " + exit + " after SIGTERM (" + (exit == 3 ? "out of memory" : "?") + ")");
+                int races = checkLog(broken, server.log());
+                return new Outcome(withRaces(Summaries.resource(jvm, declaring, slow, rssStart, rssDeclared, rssEnd, heavy, served), races),
+                        broken);
+            }
         }
     }
 

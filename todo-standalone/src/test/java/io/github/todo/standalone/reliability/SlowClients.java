@@ -37,6 +37,9 @@ final class SlowClients implements AutoCloseable {
      */
     private static final byte[][] BODY_HEADS = {bodyHead(100_000), bodyHead(1_500_000)};
 
+    /** What each connection sends at once: nothing for header senders, else one of these in turn. */
+    private final byte[][] heads;
+
     private final InetSocketAddress server;
     private final int count;
     private final boolean bodies;
@@ -62,9 +65,23 @@ final class SlowClients implements AutoCloseable {
 
     /** {@code count} connections, slow in their headers, or in their bodies when {@code bodies}. */
     SlowClients(InetSocketAddress server, int count, boolean bodies) throws IOException {
+        this(server, count, bodies ? BODY_HEADS : null);
+    }
+
+    /**
+     * {@code count} connections that each declare a body of {@code declared} bytes with complete
+     * headers, then send it one byte per second: what a client that wants the server to set
+     * memory aside for bodies it never sends would do.
+     */
+    static SlowClients declaring(InetSocketAddress server, int count, int declared) throws IOException {
+        return new SlowClients(server, count, new byte[][] {bodyHead(declared)});
+    }
+
+    private SlowClients(InetSocketAddress server, int count, byte[][] heads) throws IOException {
         this.server = server;
         this.count = count;
-        this.bodies = bodies;
+        this.heads = heads;
+        this.bodies = heads != null;
         this.selector = Selector.open();
         this.loop = new Thread(this::loop, "slow-clients");
     }
@@ -134,7 +151,7 @@ final class SlowClients implements AutoCloseable {
         opened++;
         live++;
         if (bodies) {
-            channel.write(ByteBuffer.wrap(BODY_HEADS[opened % 2])); // a fresh socket takes this much at once
+            channel.write(ByteBuffer.wrap(heads[opened % heads.length])); // a fresh socket takes this much at once
         }
         dribble(key);
     }

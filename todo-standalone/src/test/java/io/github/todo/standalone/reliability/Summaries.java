@@ -1,6 +1,7 @@
 package io.github.todo.standalone.reliability;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.StringJoiner;
 import org.HdrHistogram.Histogram;
 
@@ -48,6 +49,22 @@ final class Summaries {
                 concurrent, bodies ? "complete headers, then one body byte per second" : "one header byte per second", slow.opened(), slow.closedByServer(), slow.shortestLife() / 1000.0, slow.longestLife() / 1000.0,
                 slow.stillOpen(), slow.answered(), normal.requests(), "8 connections", normal.status5xx(),
                 normal.connectionErrors(), latency(normal.latency()));
+    }
+
+    static String resource(List<String> jvm, int declaring, SlowClients.Report slow, long rssStartKib, long rssDeclaredKib,
+                           long rssEndKib, HeavyCreates.Report heavy, MixedLoad.Report normal) {
+        return String.format("resource (server JVM: %s): %,d connections at a time declaring 1 MiB bodies, sent a byte a second:"
+                        + " %,d opened, %,d closed by the server, %d open at the end%n"
+                        + "  %,d creates of %,d-emoji names on 4 connections in %.1f s: %,d created, 5xx %d, connection errors %d;"
+                        + " latency %s; last ones read back unchanged: %s%n"
+                        + "  meanwhile %,d normal requests on 8 connections: 5xx %d, connection errors %d; latency %s%n"
+                        + "  server RSS: %,d KiB at start, %,d KiB with the declaring connections open, %,d KiB at end",
+                String.join(" ", jvm), declaring, slow.opened(), slow.closedByServer(), slow.stillOpen(),
+                heavy.created() + heavy.status5xx() + heavy.connectionErrors(), HeavyCreates.NAME_LENGTH,
+                heavy.elapsed().toMillis() / 1000.0, heavy.created(), heavy.status5xx(), heavy.connectionErrors(),
+                latency(heavy.latency()), heavy.mismatches() == 0 ? "yes" : "NO (" + heavy.mismatches() + ")",
+                normal.requests(), normal.status5xx(), normal.connectionErrors(), latency(normal.latency()),
+                rssStartKib, rssDeclaredKib, rssEndKib);
     }
 
     /** p50, p90, p99, p99.9 and max of a histogram in microseconds, shown in milliseconds. */
