@@ -101,6 +101,33 @@ public interface TaskService extends AutoCloseable {
     void delete(long id);
 
     /**
+     * As {@link #replace(long, TaskDraft)}, only if the task is still at {@code expectedVersion}
+     * (the {@link Task#version()} the caller read): no lost update when two callers edit one task.
+     * The check and the write are one atomic step.
+     *
+     * @throws TaskConflictException if the task is at another version; nothing was written
+     * @throws TaskNotFoundException if there is no such task
+     * @throws InvalidTaskException  for a malformed id, draft or version (below 1)
+     */
+    Task replace(long id, TaskDraft draft, long expectedVersion);
+
+    /**
+     * As {@link #patch(long, TaskPatch)}, only if the task is still at {@code expectedVersion}.
+     *
+     * @throws TaskConflictException if the task is at another version; nothing was written
+     * @throws TaskNotFoundException if there is no such task
+     */
+    Task patch(long id, TaskPatch patch, long expectedVersion);
+
+    /**
+     * As {@link #delete(long)}, only if the task is still at {@code expectedVersion}.
+     *
+     * @throws TaskConflictException if the task is at another version; nothing was deleted
+     * @throws TaskNotFoundException if there is no such task
+     */
+    void delete(long id, long expectedVersion);
+
+    /**
      * As {@link #create(TaskDraft)}, without waiting: the stage completes with the task once it is
      * committed. See {@linkplain TaskService the writes that do not wait}.
      *
@@ -131,6 +158,36 @@ public interface TaskService extends AutoCloseable {
      * @throws InvalidTaskException at once, for a malformed id
      */
     CompletionStage<Void> deleteAsync(long id);
+
+    /** As {@link #replace(long, TaskDraft, long)}, without waiting; a conflict fails the stage. */
+    CompletionStage<Task> replaceAsync(long id, TaskDraft draft, long expectedVersion);
+
+    /** As {@link #patch(long, TaskPatch, long)}, without waiting; a conflict fails the stage. */
+    CompletionStage<Task> patchAsync(long id, TaskPatch patch, long expectedVersion);
+
+    /** As {@link #delete(long, long)}, without waiting; a conflict fails the stage. */
+    CompletionStage<Void> deleteAsync(long id, long expectedVersion);
+
+    /** How many tasks there are and how many are done, in one read. */
+    TaskCounts counts();
+
+    /**
+     * Marks every task done (or, with {@code false}, not done): "mark all as complete". Only the
+     * tasks whose flag differs change (and get a new version). Applied a chunk of rows at a time,
+     * each chunk its own transaction, so writes sent meanwhile wait for one chunk at most, not for
+     * the whole table; a task changed back meanwhile, behind the sweep, stays as it was changed.
+     *
+     * @return how many tasks changed
+     */
+    long markAll(boolean done);
+
+    /**
+     * Deletes every task whose done flag is {@code done}: "clear completed" with {@code true}.
+     * Applied a chunk at a time, as {@link #markAll}.
+     *
+     * @return how many tasks were deleted
+     */
+    long deleteAll(boolean done);
 
     /** One page of tasks in id order, as {@code request} describes. */
     TaskPage list(PageRequest request);

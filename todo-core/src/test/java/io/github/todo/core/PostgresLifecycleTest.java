@@ -46,8 +46,8 @@ class PostgresLifecycleTest {
     void the_schema_version_is_recorded_in_a_table() throws Exception {
         TaskService.open(POSTGRES.schema().config().build()).close();
         try (Connection connection = POSTGRES.schema().connect(); Statement statement = connection.createStatement()) {
-            assertEquals(List.of("1"), column(statement, "SELECT version FROM todo_schema_version"));
-            assertEquals(List.of("id bigint ALWAYS", "name text null", "done boolean null"), column(statement, """
+            assertEquals(List.of("1", "2"), column(statement, "SELECT version FROM todo_schema_version ORDER BY version"));
+            assertEquals(List.of("id bigint ALWAYS", "name text null", "done boolean null", "version bigint null"), column(statement, """
                     SELECT column_name || ' ' || data_type || ' ' || coalesce(identity_generation, 'null')
                       FROM information_schema.columns
                      WHERE table_schema = current_schema() AND table_name = 'tasks' ORDER BY ordinal_position"""));
@@ -81,7 +81,22 @@ class PostgresLifecycleTest {
             threads.shutdown();
         }
         try (Connection connection = POSTGRES.schema().connect(); Statement statement = connection.createStatement()) {
-            assertEquals(List.of("1"), column(statement, "SELECT version FROM todo_schema_version"));
+            assertEquals(List.of("1", "2"), column(statement, "SELECT version FROM todo_schema_version ORDER BY version"));
+        }
+    }
+
+    /** A database of schema 1 (before versions): its rows start at version 1, and conditional writes work on them. */
+    @Test
+    void a_database_of_the_previous_schema_is_migrated_with_its_rows() throws Exception {
+        POSTGRES.schema().execute("CREATE TABLE todo_schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+        POSTGRES.schema().execute("INSERT INTO todo_schema_version (version) VALUES (1)");
+        POSTGRES.schema().execute("CREATE TABLE tasks (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name TEXT NOT NULL, done BOOLEAN NOT NULL)");
+        POSTGRES.schema().execute("INSERT INTO tasks (name, done) VALUES ('old one', false), ('old two', true)");
+        try (TaskService tasks = TaskService.open(POSTGRES.schema().config().build())) {
+            assertEquals(List.of(new Task(1, "old one", false, 1), new Task(2, "old two", true, 1)), tasks.list(PageRequest.first(10)).tasks());
+            assertEquals(2, tasks.replace(1, TaskDraft.of("changed"), 1).version());
+            assertThrows(TaskConflictException.class, () -> tasks.delete(2, 2));
+            assertEquals(3, tasks.create(TaskDraft.of("new")).id());
         }
     }
 
@@ -91,7 +106,7 @@ class PostgresLifecycleTest {
         POSTGRES.schema().execute("INSERT INTO todo_schema_version (version) VALUES (1), (99)");
         TodoConfig config = POSTGRES.schema().config().build();
         IncompatibleStoreException e = assertThrows(IncompatibleStoreException.class, () -> TaskService.open(config));
-        assertEquals(config.location() + " has schema version 99, newer than this version of todo understands (1)", e.getMessage());
+        assertEquals(config.location() + " has schema version 99, newer than this version of todo understands (2)", e.getMessage());
         POSTGRES.schema().execute("DROP TABLE todo_schema_version"); // fails if a tasks table appeared: it did not
     }
 

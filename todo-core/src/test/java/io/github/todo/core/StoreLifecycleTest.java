@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,25 @@ class StoreLifecycleTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("todo.db"));
              Statement statement = connection.createStatement()) {
             assertEquals("wal", single(statement, "PRAGMA journal_mode"));
-            assertEquals("1", single(statement, "PRAGMA user_version"));
+            assertEquals("2", single(statement, "PRAGMA user_version"));
+        }
+    }
+
+    /** A file of schema 1 (before versions): its rows start at version 1, and conditional writes work on them. */
+    @Test
+    void a_database_of_the_previous_schema_is_migrated_with_its_rows() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("todo.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE tasks (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,"
+                    + " done INTEGER NOT NULL CHECK (done IN (0, 1)))");
+            statement.execute("INSERT INTO tasks (name, done) VALUES ('old one', 0), ('old two', 1)");
+            statement.execute("PRAGMA user_version = 1");
+        }
+        try (TaskService tasks = TestStores.open(dir)) {
+            assertEquals(List.of(new Task(1, "old one", false, 1), new Task(2, "old two", true, 1)), tasks.list(PageRequest.first(10)).tasks());
+            assertEquals(2, tasks.replace(1, TaskDraft.of("changed"), 1).version());
+            assertThrows(TaskConflictException.class, () -> tasks.delete(2, 2));
+            assertEquals(3, tasks.create(TaskDraft.of("new")).id());
         }
     }
 
@@ -98,7 +117,7 @@ class StoreLifecycleTest {
         byte[] before = Files.readAllBytes(file);
         IncompatibleStoreException e = assertThrows(IncompatibleStoreException.class,
                 () -> TaskService.open(TodoConfig.of(file)));
-        assertEquals(file + " has schema version 99, newer than this version of todo understands (1)", e.getMessage());
+        assertEquals(file + " has schema version 99, newer than this version of todo understands (2)", e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
     }
 

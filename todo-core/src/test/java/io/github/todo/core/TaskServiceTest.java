@@ -11,12 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +72,7 @@ class TaskServiceTest {
     void replace_changes_both_fields() {
         Task created = tasks.create(TaskDraft.of("before"));
         Task replaced = tasks.replace(created.id(), new TaskDraft("after", true));
-        assertEquals(new Task(created.id(), "after", true), replaced);
+        assertEquals(new Task(created.id(), "after", true, 2), replaced);
         assertEquals(Optional.of(replaced), tasks.find(created.id()));
     }
 
@@ -78,10 +85,11 @@ class TaskServiceTest {
     @Test
     void patch_changes_only_the_given_fields() {
         Task created = tasks.create(new TaskDraft("name", false));
-        assertEquals(new Task(created.id(), "name", true), tasks.patch(created.id(), new TaskPatch(null, true)));
-        assertEquals(new Task(created.id(), "renamed", true), tasks.patch(created.id(), new TaskPatch("renamed", null)));
-        assertEquals(new Task(created.id(), "renamed", true), tasks.patch(created.id(), new TaskPatch(null, null)));
-        assertEquals(Optional.of(new Task(created.id(), "renamed", true)), tasks.find(created.id()));
+        assertEquals(new Task(created.id(), "name", true, 2), tasks.patch(created.id(), new TaskPatch(null, true)));
+        assertEquals(new Task(created.id(), "renamed", true, 3), tasks.patch(created.id(), new TaskPatch("renamed", null)));
+        // nothing to change: no new version
+        assertEquals(new Task(created.id(), "renamed", true, 3), tasks.patch(created.id(), new TaskPatch(null, null)));
+        assertEquals(Optional.of(new Task(created.id(), "renamed", true, 3)), tasks.find(created.id()));
     }
 
     @Test
@@ -100,13 +108,145 @@ class TaskServiceTest {
     }
 
     @Test
+    void a_conditional_write_applies_only_at_the_version_expected() {
+        Task created = tasks.create(TaskDraft.of("shared"));
+        assertEquals(Task.FIRST_VERSION, created.version());
+        Task replaced = tasks.replace(created.id(), new TaskDraft("mine", false), 1);
+        assertEquals(new Task(created.id(), "mine", false, 2), replaced);
+
+        // someone who read version 1 is refused, and nothing changes
+        TaskConflictException stale = assertThrows(TaskConflictException.class,
+                () -> tasks.replace(created.id(), new TaskDraft("theirs", true), 1));
+        assertEquals(created.id(), stale.id());
+        assertEquals(1, stale.expectedVersion());
+        assertEquals(2, stale.currentVersion());
+        assertThrows(TaskConflictException.class, () -> tasks.patch(created.id(), new TaskPatch(null, true), 1));
+        assertThrows(TaskConflictException.class, () -> tasks.patch(created.id(), new TaskPatch(null, null), 1));
+        assertThrows(TaskConflictException.class, () -> tasks.delete(created.id(), 1));
+        assertEquals(Optional.of(replaced), tasks.find(created.id()));
+
+        assertEquals(new Task(created.id(), "mine", true, 3), tasks.patch(created.id(), new TaskPatch(null, true), 2));
+        assertEquals(new Task(created.id(), "mine", true, 3), tasks.patch(created.id(), new TaskPatch(null, null), 3));
+        tasks.delete(created.id(), 3);
+        assertEquals(Optional.empty(), tasks.find(created.id()));
+        assertThrows(TaskNotFoundException.class, () -> tasks.delete(created.id(), 3));
+        assertThrows(TaskNotFoundException.class, () -> tasks.replace(created.id(), new TaskDraft("gone", true), 3));
+    }
+
+    @Test
+    void a_conditional_write_without_waiting_fails_its_stage_on_a_conflict() {
+        Task created = tasks.create(TaskDraft.of("async shared"));
+        assertEquals(2, join(tasks.replaceAsync(created.id(), new TaskDraft("first", false), 1)).version());
+        CompletionException late = assertThrows(CompletionException.class,
+                () -> join(tasks.patchAsync(created.id(), new TaskPatch("second", null), 1)));
+        assertEquals(TaskConflictException.class, late.getCause().getClass());
+        assertThrows(CompletionException.class, () -> join(tasks.deleteAsync(created.id(), 1)));
+        assertNull(join(tasks.deleteAsync(created.id(), 2)));
+    }
+
+    @Test
+    void an_expected_version_below_one_is_refused() {
+        Task created = tasks.create(TaskDraft.of("versioned"));
+        InvalidTaskException e = assertThrows(InvalidTaskException.class, () -> tasks.replace(created.id(), TaskDraft.of("x"), 0));
+        assertEquals("version", e.field());
+        assertThrows(InvalidTaskException.class, () -> tasks.delete(created.id(), -1));
+    }
+
+    /**
+     * Many writers read one task and each tries to change it at the version it read: per version
+     * exactly one wins, the others are told of the conflict, and no change is lost or doubled.
+     */
+    @Test
+    void writers_racing_on_one_task_win_exactly_once_per_version() throws Exception {
+        Task task = tasks.create(TaskDraft.of("contended"));
+        int writers = 16;
+        int rounds = 50;
+        Map<Long, String> winnerOf = new ConcurrentHashMap<>();
+        int conflicts = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                CyclicBarrier together = new CyclicBarrier(writers);
+                List<Future<String>> outcomes = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    String name = "round " + round + " writer " + w;
+                    outcomes.add(pool.submit(() -> {
+                        Task read = tasks.find(task.id()).orElseThrow();
+                        together.await(10, TimeUnit.SECONDS);
+                        try {
+                            Task written = tasks.replace(task.id(), new TaskDraft(name, false), read.version());
+                            assertEquals(read.version() + 1, written.version());
+                            assertNull(winnerOf.put(read.version(), name), "two writers won version " + read.version());
+                            return name;
+                        } catch (TaskConflictException lost) {
+                            return null;
+                        }
+                    }));
+                }
+                int won = 0;
+                for (Future<String> outcome : outcomes) {
+                    if (outcome.get() != null) {
+                        won++;
+                    } else {
+                        conflicts++;
+                    }
+                }
+                assertEquals(1, won, "round " + round + ": every writer read the same version, so exactly one may win");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Task last = tasks.find(task.id()).orElseThrow();
+        assertEquals(rounds * (writers - 1), conflicts);
+        assertEquals(1 + rounds, last.version());
+        assertEquals(winnerOf.get(last.version() - 1), last.name(), "the last winner's change is the one kept");
+    }
+
+    @Test
+    void counts_mark_all_and_delete_all_work_on_the_whole_set() {
+        assertEquals(new TaskCounts(0, 0), tasks.counts());
+        Task open = tasks.create(new TaskDraft("open", false));
+        Task done = tasks.create(new TaskDraft("done", true));
+        tasks.create(new TaskDraft("also open", false));
+        assertEquals(new TaskCounts(3, 1), tasks.counts());
+        assertEquals(2, tasks.counts().open());
+
+        assertEquals(2, tasks.markAll(true), "only the tasks that were open change");
+        assertEquals(new TaskCounts(3, 3), tasks.counts());
+        assertEquals(2, tasks.find(open.id()).orElseThrow().version());
+        assertEquals(1, tasks.find(done.id()).orElseThrow().version(), "a task already done keeps its version");
+        assertEquals(0, tasks.markAll(true));
+
+        assertEquals(3, tasks.markAll(false), "all three reopened");
+        tasks.patch(done.id(), new TaskPatch(null, true));
+        assertEquals(1, tasks.deleteAll(true), "clear completed");
+        assertEquals(Optional.empty(), tasks.find(done.id()));
+        assertEquals(new TaskCounts(2, 0), tasks.counts());
+        assertEquals(0, tasks.deleteAll(true));
+    }
+
+    @Test
+    void set_operations_cover_more_rows_than_one_chunk() {
+        List<CompletableFuture<Task>> pending = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            pending.add(tasks.createAsync(new TaskDraft("bulk " + i, i % 2 == 0)).toCompletableFuture());
+        }
+        pending.forEach(CompletableFuture::join);
+        assertEquals(new TaskCounts(2500, 1250), tasks.counts());
+        assertEquals(1250, tasks.markAll(true));
+        assertEquals(new TaskCounts(2500, 2500), tasks.counts());
+        assertEquals(2500, tasks.deleteAll(true));
+        assertEquals(new TaskCounts(0, 0), tasks.counts());
+    }
+
+    @Test
     void the_writes_that_do_not_wait_complete_with_what_the_waiting_ones_return() {
         Task created = join(tasks.createAsync(new TaskDraft("async", false)));
         assertEquals(Optional.of(created), tasks.find(created.id()));
-        assertEquals(new Task(created.id(), "renamed", true), join(tasks.replaceAsync(created.id(), new TaskDraft("renamed", true))));
-        assertEquals(new Task(created.id(), "renamed", false), join(tasks.patchAsync(created.id(), new TaskPatch(null, false))));
-        assertEquals(new Task(created.id(), "renamed", false), join(tasks.patchAsync(created.id(), new TaskPatch(null, null))));
-        assertEquals(Optional.of(new Task(created.id(), "renamed", false)), join(tasks.findAsync(created.id())));
+        assertEquals(new Task(created.id(), "renamed", true, 2), join(tasks.replaceAsync(created.id(), new TaskDraft("renamed", true))));
+        assertEquals(new Task(created.id(), "renamed", false, 3), join(tasks.patchAsync(created.id(), new TaskPatch(null, false))));
+        assertEquals(new Task(created.id(), "renamed", false, 3), join(tasks.patchAsync(created.id(), new TaskPatch(null, null))));
+        assertEquals(Optional.of(new Task(created.id(), "renamed", false, 3)), join(tasks.findAsync(created.id())));
         assertNull(join(tasks.deleteAsync(created.id())));
         assertEquals(Optional.empty(), join(tasks.findAsync(created.id())));
         assertEquals(Optional.empty(), tasks.find(created.id()));

@@ -134,7 +134,7 @@ public final class TodoApi implements AutoCloseable {
             case HELLO, INFO, HEALTH_LIVE -> get;
             case OPENAPI, DOCS, DOCS_FILE, APP, APP_PAGE, APP_FILE -> get && web.isReady(match);
             case TASK -> true;
-            case TASKS -> !get; // the list streams from the database
+            case TASKS -> "POST".equals(method); // the list streams from the database; set operations take a while
             default -> false;
         };
     }
@@ -251,9 +251,7 @@ public final class TodoApi implements AutoCloseable {
 
     private static void problem(ApiExchange exchange, Throwable failure) throws IOException {
         Problems.Problem problem = Problems.of(failure);
-        if (problem.status() == 503) {
-            exchange.header("Retry-After", "1");
-        }
+        Problems.headers(failure, problem.status(), exchange::header);
         exchange.respond(problem.status(), Problems.MEDIA_TYPE, problem.body());
     }
 
@@ -285,18 +283,22 @@ public final class TodoApi implements AutoCloseable {
             throw new HttpError(405, null, method + " is not allowed on " + match.route().template());
         }
         access.authorize(exchange, match.route());
-        boolean get = "GET".equals(method) || "HEAD".equals(method); // containers drop HEAD bodies
         switch (match.route()) {
             case HELLO -> exchange.respond(200, TEXT, HELLO);
             case INFO -> exchange.respond(200, TEXT, info);
             case HEALTH, HEALTH_READY -> health(exchange);
             case HEALTH_LIVE -> exchange.respond(200, JSON, live); // the process answers: nothing else to check
             case TASKS -> {
-                if (!get) {
-                    return handlers.create(exchange, wait);
+                switch (method) {
+                    case "POST" -> {
+                        return handlers.create(exchange, wait);
+                    }
+                    case "PATCH" -> handlers.markAll(exchange);
+                    case "DELETE" -> handlers.deleteAll(exchange);
+                    default -> handlers.list(exchange);
                 }
-                handlers.list(exchange);
             }
+            case TASK_COUNTS -> handlers.counts(exchange);
             case TASK -> {
                 switch (method) {
                     case "PUT" -> {
@@ -306,7 +308,7 @@ public final class TodoApi implements AutoCloseable {
                         return handlers.patch(exchange, match.id(), wait);
                     }
                     case "DELETE" -> {
-                        return handlers.delete(match.id(), wait);
+                        return handlers.delete(exchange, match.id(), wait);
                     }
                     default -> {
                         if (!wait) {

@@ -78,6 +78,7 @@ final class ServletExchange implements ApiExchange {
 
     @Override
     public void respond(int status, String contentType, byte[] body) throws IOException {
+        closeIfBodyUnread();
         response.setStatus(status);
         if (contentType != null) {
             response.setContentType(contentType);
@@ -85,6 +86,20 @@ final class ServletExchange implements ApiExchange {
         response.setContentLength(body.length);
         if (body.length > 0) {
             response.getOutputStream().write(body);
+        }
+    }
+
+    /**
+     * An answer given before the request's body was read (a refusal) closes the connection: a
+     * client that stopped sending its body when the answer came must not send its next request on
+     * this connection, where {@link #discardRestOfBody} would read it as the rest of the body.
+     */
+    private void closeIfBodyUnread() throws IOException {
+        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            return;
+        }
+        if (!request.getInputStream().isFinished()) {
+            response.setHeader("Connection", "close");
         }
     }
 
@@ -117,6 +132,7 @@ final class ServletExchange implements ApiExchange {
 
     @Override
     public OutputStream stream(int status, String contentType) throws IOException {
+        closeIfBodyUnread();
         response.setStatus(status);
         response.setContentType(contentType);
         return response.getOutputStream();

@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,7 +175,7 @@ public abstract class ApiContractTest {
     void options_lists_the_allowed_methods() {
         HttpResponse<String> tasks = http.send("OPTIONS", "/tasks", null, null);
         assertEquals(204, tasks.statusCode());
-        assertEquals("GET, HEAD, POST, OPTIONS", tasks.headers().firstValue("Allow").orElse(null));
+        assertEquals("GET, HEAD, POST, PATCH, DELETE, OPTIONS", tasks.headers().firstValue("Allow").orElse(null));
         HttpResponse<String> one = http.send("OPTIONS", "/tasks/1", null, null);
         assertEquals(204, one.statusCode());
         assertEquals("GET, HEAD, PUT, PATCH, DELETE, OPTIONS", one.headers().firstValue("Allow").orElse(null));
@@ -300,7 +302,14 @@ public abstract class ApiContractTest {
                 bad("PUT", "/tasks/9223372036854775807", "{\"name\": \"x\", \"done\": true}", 404, null),
                 bad("PATCH", "/tasks/9223372036854775807", "{\"done\": true}", 404, null),
                 bad("DELETE", "/tasks/9223372036854775807", null, 404, null),
-                bad("DELETE", "/tasks", null, 405, null),
+                bad("PUT", "/tasks", "{\"name\": \"x\", \"done\": true}", 405, null),
+                bad("DELETE", "/tasks", null, 400, "done"),
+                bad("DELETE", "/tasks?done=maybe", null, 400, "done"),
+                bad("PATCH", "/tasks", "{\"name\": \"all the same\", \"done\": true}", 400, "name"),
+                bad("PATCH", "/tasks", "{}", 400, "done"),
+                bad("PATCH", "/tasks?done=yes", "{\"done\": true}", 400, "done"),
+                bad("GET", "/tasks/count?done=1", null, 400, "done"),
+                bad("POST", "/tasks/count", "{}", 405, null),
                 bad("POST", "/tasks/1", "{\"name\": \"x\", \"done\": true}", 405, null),
                 bad("PUT", "/", "{}", 405, null),
                 bad("POST", "/info", "{}", 405, null),
@@ -322,9 +331,9 @@ public abstract class ApiContractTest {
 
     @Test
     void a_wrong_method_names_the_allowed_ones() {
-        HttpResponse<String> response = http.delete("/tasks");
+        HttpResponse<String> response = http.json("PUT", "/tasks", "{\"name\": \"x\", \"done\": true}");
         assertProblem(response, 405, null);
-        assertEquals("GET, HEAD, POST, OPTIONS", response.headers().firstValue("Allow").orElse(null));
+        assertEquals("GET, HEAD, POST, PATCH, DELETE, OPTIONS", response.headers().firstValue("Allow").orElse(null));
     }
 
     @Test
@@ -590,6 +599,158 @@ public abstract class ApiContractTest {
             assertEquals(field, problem.get("field").getAsString(), response.body());
         }
         assertServing();
+    }
+
+    /**
+     * The set operations a todo list needs: "N items left", "mark all as complete", "clear
+     * completed". Other tests' tasks share the server, so these compare counts before and after.
+     */
+    @Nested
+    class SetOperations {
+
+        private long member(HttpResponse<String> response, String name) {
+            assertEquals(200, response.statusCode(), response.body());
+            return object(response).get(name).getAsLong();
+        }
+
+        @Test
+        void count_patch_all_and_clear_completed() {
+            HttpResponse<String> before = http.get("/tasks/count");
+            long total = member(before, "total");
+            assertEquals(total, member(before, "done") + member(before, "open"));
+            long open = create("count me", false);
+            long done = create("count me too", true);
+            HttpResponse<String> after = http.get("/tasks/count");
+            assertEquals(total + 2, member(after, "total"));
+            assertEquals(member(before, "done") + 1, member(after, "done"));
+            assertEquals(member(after, "done"), member(http.get("/tasks/count?done=true"), "total"));
+            assertEquals(member(after, "open"), member(http.get("/tasks/count?done=false"), "total"));
+
+            // mark all as complete: every open task changes, and only those
+            long stillOpen = member(after, "open");
+            assertEquals(stillOpen, member(http.json("PATCH", "/tasks?done=false", "{\"done\": true}"), "changed"));
+            assertEquals(0, member(http.get("/tasks/count"), "open"));
+            assertEquals(task(open, "count me", true), object(http.get("/tasks/" + open)));
+            assertEquals("\"1\"", http.get("/tasks/" + done).headers().firstValue("ETag").orElse(null), "a done task keeps its version");
+            assertEquals(0, member(http.json("PATCH", "/tasks", "{\"done\": true}"), "changed"));
+            assertEquals(0, member(http.json("PATCH", "/tasks?done=true", "{\"done\": true}"), "changed"));
+
+            // clear completed: everything is done now, so everything goes
+            long all = member(http.get("/tasks/count"), "total");
+            HttpResponse<String> cleared = http.request("DELETE", "/tasks?done=true", java.util.Map.of(), null);
+            assertEquals(all, member(cleared, "deleted"));
+            assertEquals(0, member(http.get("/tasks/count"), "total"));
+            assertProblem(http.get("/tasks/" + open), 404, null);
+        }
+    }
+
+    /** RFC 9110 conditional requests: every task answer has a strong ETag; If-Match guards writes, If-None-Match reads. */
+    @Nested
+    class ConditionalRequests {
+
+        private HttpResponse<String> withHeaders(String method, String path, Map<String, String> headers, String json) {
+            Map<String, String> all = new java.util.HashMap<>(headers);
+            if (json != null) {
+                all.put("Content-Type", "application/json");
+            }
+            return http.request(method, path, all, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private String etag(HttpResponse<String> response) {
+            return response.headers().firstValue("ETag").orElse(null);
+        }
+
+        @Test
+        void every_task_answer_carries_its_version_as_a_strong_etag() {
+            HttpResponse<String> created = http.json("POST", "/tasks", "{\"name\": \"tagged\", \"done\": false}");
+            assertEquals(201, created.statusCode());
+            assertEquals("\"1\"", etag(created));
+            long id = object(created).get("id").getAsLong();
+            assertEquals("\"1\"", etag(http.get("/tasks/" + id)));
+            assertEquals("\"2\"", etag(http.json("PUT", "/tasks/" + id, "{\"name\": \"tagged\", \"done\": true}")));
+            assertEquals("\"3\"", etag(http.json("PATCH", "/tasks/" + id, "{\"name\": \"retagged\"}")));
+            HttpResponse<String> read = http.get("/tasks/" + id);
+            assertEquals("\"3\"", etag(read));
+            assertEquals(task(id, "retagged", true), object(read), "the body keeps its shape: no version in it");
+        }
+
+        @Test
+        void if_none_match_answers_304_while_the_task_is_unchanged() {
+            long id = create("cached", false);
+            String path = "/tasks/" + id;
+            HttpResponse<String> same = withHeaders("GET", path, Map.of("If-None-Match", "\"1\""), null);
+            assertEquals(304, same.statusCode());
+            assertEquals("\"1\"", etag(same));
+            assertEquals("", same.body());
+            assertEquals(304, withHeaders("GET", path, Map.of("If-None-Match", "W/\"1\""), null).statusCode(), "weak comparison");
+            assertEquals(304, withHeaders("GET", path, Map.of("If-None-Match", "\"7\", \"1\""), null).statusCode());
+            assertEquals(304, withHeaders("GET", path, Map.of("If-None-Match", "*"), null).statusCode());
+            http.json("PATCH", path, "{\"done\": true}");
+            HttpResponse<String> changed = withHeaders("GET", path, Map.of("If-None-Match", "\"1\""), null);
+            assertEquals(200, changed.statusCode());
+            assertEquals("\"2\"", etag(changed));
+            assertEquals(task(id, "cached", true), object(changed));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"PUT", "PATCH", "DELETE"})
+        void if_match_with_a_stale_tag_is_refused_with_412_and_the_current_tag(String method) {
+            long id = create("contended", false);
+            String path = "/tasks/" + id;
+            http.json("PATCH", path, "{\"done\": true}"); // now at version 2
+            String body = method.equals("DELETE") ? null : "{\"name\": \"lost update\", \"done\": false}";
+            HttpResponse<String> refused = withHeaders(method, path, Map.of("If-Match", "\"1\""), body);
+            assertProblem(refused, 412, null);
+            assertEquals("\"2\"", etag(refused));
+            assertEquals(task(id, "contended", true), object(http.get(path)), "nothing was written");
+
+            HttpResponse<String> applied = withHeaders(method, path, Map.of("If-Match", "\"2\""), body);
+            assertEquals(method.equals("DELETE") ? 204 : 200, applied.statusCode(), applied.body());
+            if (!method.equals("DELETE")) {
+                assertEquals("\"3\"", etag(applied));
+            }
+        }
+
+        @Test
+        void if_match_takes_star_and_lists_and_refuses_what_is_not_a_tag() {
+            long id = create("listed", false);
+            String path = "/tasks/" + id;
+            String body = "{\"done\": true}";
+            assertEquals(200, withHeaders("PATCH", path, Map.of("If-Match", "*"), body).statusCode());
+            assertEquals(200, withHeaders("PATCH", path, Map.of("If-Match", "\"9\", \"2\""), body).statusCode()); // at 2: listed
+            assertProblem(withHeaders("PATCH", path, Map.of("If-Match", "\"9\", \"8\""), body), 412, null);
+            assertProblem(withHeaders("PATCH", path, Map.of("If-Match", "W/\"3\""), body), 412, null); // weak never matches
+            assertProblem(withHeaders("PATCH", path, Map.of("If-Match", "3"), body), 400, "If-Match");
+            assertProblem(withHeaders("PATCH", path, Map.of("If-Match", "\"3"), body), 400, "If-Match");
+            // a task that does not exist matches no tag, not even *: 412, not 404
+            http.delete(path);
+            assertProblem(withHeaders("PATCH", path, Map.of("If-Match", "*"), body), 412, "If-Match");
+            assertProblem(withHeaders("DELETE", path, Map.of("If-Match", "\"3\""), null), 412, "If-Match");
+        }
+
+        /** Clients racing with If-Match on one task: exactly one wins each version, the rest get 412. */
+        @Test
+        void clients_racing_with_if_match_win_exactly_once_per_version() throws Exception {
+            long id = create("raced", false);
+            String path = "/tasks/" + id;
+            int clients = 8;
+            for (int round = 1; round <= 10; round++) {
+                String tag = "\"" + round + "\"";
+                List<java.util.concurrent.CompletableFuture<Integer>> statuses = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    String json = "{\"name\": \"round " + round + " client " + c + "\"}";
+                    statuses.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> withHeaders("PATCH", path, Map.of("If-Match", tag), json).statusCode()));
+                }
+                List<Integer> seen = new ArrayList<>();
+                for (java.util.concurrent.CompletableFuture<Integer> status : statuses) {
+                    seen.add(status.get());
+                }
+                assertEquals(1, seen.stream().filter(s -> s == 200).count(), "round " + round + ": " + seen);
+                assertEquals(clients - 1, seen.stream().filter(s -> s == 412).count(), "round " + round + ": " + seen);
+            }
+            assertEquals("\"11\"", etag(http.get(path)));
+        }
     }
 
     protected void assertServing() {

@@ -108,6 +108,14 @@ final class OpenApiWalk {
             parameters.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         parameters.appendTail(path);
+        String separator = "?";
+        for (JsonElement parameter : operation.has("parameters") ? operation.getAsJsonArray("parameters") : new com.google.gson.JsonArray()) {
+            JsonObject spec = deref(parameter.getAsJsonObject());
+            if (spec.get("in").getAsString().equals("query") && spec.has("required") && spec.get("required").getAsBoolean()) {
+                path.append(separator).append(spec.get("name").getAsString()).append('=').append(spec.get("example").getAsString());
+                separator = "&";
+            }
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         byte[] body = null;
         if (operation.has("requestBody")) {
@@ -133,13 +141,25 @@ final class OpenApiWalk {
                 if (hasBody) {
                     return new Request(ordinary.method(), ordinary.path(), ordinary.headers(), "[]".getBytes(StandardCharsets.UTF_8));
                 }
-                return operation.toString().contains("\"limit\"") ? withPath(ordinary, ordinary.path() + "?limit=0") : null;
+                if (ordinary.path().contains("?")) {
+                    return withPath(ordinary, ordinary.path().substring(0, ordinary.path().indexOf('?'))); // without its required query
+                }
+                if (operation.toString().contains("\"limit\"")) {
+                    return withPath(ordinary, ordinary.path() + "?limit=0");
+                }
+                return operation.toString().contains("DoneFilter") ? withPath(ordinary, ordinary.path() + "?done=maybe") : null;
             }
             case 404 -> {
                 if (template.contains("{id}")) {
                     return withPath(ordinary, template.replace("{id}", String.valueOf(Long.MAX_VALUE)));
                 }
                 return template.contains("{file}") ? withPath(ordinary, template.replace("{file}", "missing-file.js")) : null;
+            }
+            case 412 -> {
+                // a version the fresh task is not at
+                Map<String, String> headers = new LinkedHashMap<>(ordinary.headers());
+                headers.put("If-Match", "\"999999\"");
+                return template.contains("{id}") ? new Request(ordinary.method(), ordinary.path(), headers, ordinary.body()) : null;
             }
             case 413 -> {
                 String padded = "{\"name\":\"x\",\"done\":false,\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}";

@@ -98,8 +98,8 @@ class AccessControlTest {
                 + "\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type, authorization", new byte[0]);
         assertEquals(204, preflight.status());
         assertEquals(ORIGIN, preflight.header("Access-Control-Allow-Origin"));
-        assertEquals("GET, HEAD, POST, OPTIONS", preflight.header("Access-Control-Allow-Methods"));
-        assertEquals("Content-Type, Authorization", preflight.header("Access-Control-Allow-Headers"));
+        assertEquals("GET, HEAD, POST, PATCH, DELETE, OPTIONS", preflight.header("Access-Control-Allow-Methods"));
+        assertEquals("Content-Type, Authorization, If-Match, If-None-Match", preflight.header("Access-Control-Allow-Headers"));
 
         HttpProbe.Raw stranger = probe.raw("OPTIONS /tasks HTTP/1.1\r\nOrigin: https://evil.example\r\nAccess-Control-Request-Method: POST", new byte[0]);
         assertEquals(null, stranger.header("Access-Control-Allow-Origin"));
@@ -107,7 +107,7 @@ class AccessControlTest {
         HttpProbe.Raw simple = probe.raw("GET /info HTTP/1.1\r\nOrigin: " + ORIGIN, new byte[0]);
         assertEquals(200, simple.status());
         assertEquals(ORIGIN, simple.header("Access-Control-Allow-Origin"));
-        assertEquals("Location, Link", simple.header("Access-Control-Expose-Headers"));
+        assertEquals("Location, Link, ETag", simple.header("Access-Control-Expose-Headers"));
     }
 
     @Test
@@ -133,7 +133,7 @@ class AccessControlTest {
                 }
             }
         }
-        assertEquals(6, secured, "the task operations");
+        assertEquals(9, secured, "the task operations");
     }
 
     @Test

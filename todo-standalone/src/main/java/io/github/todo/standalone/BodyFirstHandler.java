@@ -4,6 +4,7 @@ import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
+import org.xnio.conduits.StreamSinkConduit;
 
 /**
  * Reads a request body whole, without blocking, on the I/O thread, and only then hands the request
@@ -103,20 +105,24 @@ final class BodyFirstHandler implements HttpHandler {
     /**
      * For a request answered before all of its body has arrived: Undertow reads the rest past
      * after the answer (when the exchange ends), and the deadline closes the connection if that
-     * takes longer than the request timeout. Undertow reads past only on a connection it keeps
-     * open, so one the client asked to close (or an HTTP/1.0 one) is kept for that and closed
-     * once the body is read past. Closed with the body still arriving, the client's TCP stack would
-     * answer with a reset, and the client might never read the answer.
+     * takes longer than the request timeout. The answer says {@code Connection: close}: a client
+     * that stopped sending its body when the answer came must not send its next request on this
+     * connection, where it would be read past as the rest of the body. Undertow reads past only on
+     * a connection it keeps, so the connection is kept for that (the header is added once Undertow
+     * has decided so) and closed once the body is read past. Closed with the body still
+     * arriving, the client's TCP stack would answer with a reset, and the answer might be lost.
      */
     private static void readPastAfterAnswer(HttpServerExchange exchange, Deadline deadline) {
-        boolean closeAfter = !exchange.isPersistent();
         exchange.setPersistent(true);
+        exchange.addResponseWrapper((factory, answered) -> {
+            StreamSinkConduit conduit = factory.create(); // Undertow decides here, from the headers, to keep the connection
+            answered.getResponseHeaders().put(Headers.CONNECTION, "close"); // ... and the client is told otherwise
+            return conduit;
+        });
         exchange.addExchangeCompleteListener((ended, nextListener) -> {
             deadline.disarm();
             nextListener.proceed();
-            if (closeAfter) {
-                IoUtils.safeClose(ended.getConnection());
-            }
+            IoUtils.safeClose(ended.getConnection());
         });
     }
 

@@ -192,6 +192,63 @@ class WebAppBrowserTest {
         browser.manage().logs().get(LogType.BROWSER); // the 401 before the token was expected
     }
 
+    /**
+     * The footer of a todo list ("N items left", "Mark all as complete", "Clear completed") and a
+     * rename whose task another tab changed meanwhile: refused, the task shown as it is now, the
+     * edit kept to save again. On a server of its own, so the counts are this test's alone.
+     */
+    @Test
+    void the_footer_counts_marks_all_clears_completed_and_a_rename_survives_a_change_elsewhere(@TempDir Path other) throws Exception {
+        TodoServer previous = server;
+        try (TodoServer own = TodoServer.start(ServerSettings.defaults(TodoConfig.of(other.resolve("todo.db"))).withPort(0))) {
+            server = own;
+            browser.get(server.url() + "/app/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
+            add("one");
+            add("two");
+            add("three");
+            wait.until(driver -> left().equals("3 items left"));
+            assertFalse(browser.findElement(By.id("clear-completed")).isEnabled(), "nothing done yet");
+
+            checkbox("two").click();
+            wait.until(driver -> left().equals("2 items left"));
+            assertTrue(browser.findElement(By.id("clear-completed")).isEnabled());
+
+            // another tab renames "one" while this one is renaming it too
+            button("Rename one").click();
+            WebElement field = wait.until(driver -> {
+                WebElement active = browser.switchTo().activeElement();
+                return "one".equals(active.getAttribute("value")) ? active : null;
+            });
+            patch(stored("one").id(), "{\"name\":\"one, renamed elsewhere\"}");
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "one, mine", Keys.ENTER);
+            wait.until(driver -> status().startsWith("This task was changed in another tab"));
+            assertTrue(status().contains("\u201cone, renamed elsewhere\u201d"), status());
+            WebElement kept = browser.switchTo().activeElement();
+            assertEquals("one, mine", kept.getAttribute("value"), "the edit is kept, in focus");
+            kept.sendKeys(Keys.ENTER); // saved again, over the other tab's name
+            wait.until(driver -> names().contains("one, mine"));
+            assertEquals("one, mine", stored("one, mine").name());
+
+            browser.findElement(By.id("complete-all")).click();
+            assertStatus("Marked 2 tasks as complete.");
+            wait.until(driver -> left().equals("0 items left"));
+            assertTrue(stored("three").done() && stored("one, mine").done(), "stored, not just drawn");
+            assertFalse(browser.findElement(By.id("complete-all")).isEnabled(), "nothing left to mark");
+
+            browser.findElement(By.id("clear-completed")).click();
+            assertStatus("Cleared 3 completed tasks.");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
+            assertEquals(List.of(), names());
+            assertAccessibleNames();
+            // the browser logs the refused save; it is the only thing it may log
+            List<String> logged = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+            assertTrue(logged.stream().allMatch(message -> message.contains("412")), logged.toString());
+        } finally {
+            server = previous;
+        }
+    }
+
     @Test
     void the_docs_page_runs_swagger_ui_and_its_try_it_out_reaches_the_api() {
         post("{\"name\":\"from the docs\",\"done\":false}");
@@ -272,6 +329,21 @@ class WebAppBrowserTest {
             }
         }
         throw new AssertionError("no stored task named " + name);
+    }
+
+    private String left() {
+        return browser.findElement(By.id("left")).getText();
+    }
+
+    private void patch(long id, String json) {
+        try {
+            HttpResponse<String> changed = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/tasks/" + id))
+                    .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, changed.statusCode(), changed.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void post(String json) {

@@ -41,7 +41,7 @@ class UndeployWarTest {
             assertEquals(List.of(), StoreThreads.aliveAfterGrace(store), "threads left running after the undeploy");
             assertFalse(Files.exists(Path.of(db + "-wal")), "the write-ahead log is checkpointed and removed on close");
             try (TaskService tasks = TaskService.open(TodoConfig.of(db))) {
-                assertEquals(Optional.of(new Task(id, "survives the undeploy", true)), tasks.find(id));
+                assertEquals(Optional.of(new Task(id, "survives the undeploy", true, 2)), tasks.find(id));
                 assertEquals(1, tasks.count());
             }
         }

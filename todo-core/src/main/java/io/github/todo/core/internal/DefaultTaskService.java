@@ -1,11 +1,15 @@
 package io.github.todo.core.internal;
 
+import static io.github.todo.core.internal.mapper.TaskMapper.ANY_VERSION;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.StoreException;
 import io.github.todo.core.Task;
+import io.github.todo.core.TaskConflictException;
+import io.github.todo.core.TaskCounts;
 import io.github.todo.core.TaskDraft;
 import io.github.todo.core.TaskNotFoundException;
 import io.github.todo.core.TaskPage;
@@ -239,32 +243,62 @@ public final class DefaultTaskService implements TaskService {
 
     @Override
     public Task replace(long id, TaskDraft draft) {
-        return write(replacing(id, draft));
+        return write(replacing(id, draft, ANY_VERSION));
+    }
+
+    @Override
+    public Task replace(long id, TaskDraft draft, long expectedVersion) {
+        return write(replacing(id, draft, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public CompletionStage<Task> replaceAsync(long id, TaskDraft draft) {
-        return writeAsync(replacing(id, draft));
+        return writeAsync(replacing(id, draft, ANY_VERSION));
+    }
+
+    @Override
+    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft, long expectedVersion) {
+        return writeAsync(replacing(id, draft, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public Task patch(long id, TaskPatch patch) {
-        return write(patching(id, patch));
+        return write(patching(id, patch, ANY_VERSION));
+    }
+
+    @Override
+    public Task patch(long id, TaskPatch patch, long expectedVersion) {
+        return write(patching(id, patch, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public CompletionStage<Task> patchAsync(long id, TaskPatch patch) {
-        return writeAsync(patching(id, patch));
+        return writeAsync(patching(id, patch, ANY_VERSION));
+    }
+
+    @Override
+    public CompletionStage<Task> patchAsync(long id, TaskPatch patch, long expectedVersion) {
+        return writeAsync(patching(id, patch, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public void delete(long id) {
-        write(deleting(id));
+        write(deleting(id, ANY_VERSION));
+    }
+
+    @Override
+    public void delete(long id, long expectedVersion) {
+        write(deleting(id, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public CompletionStage<Void> deleteAsync(long id) {
-        return writeAsync(deleting(id));
+        return writeAsync(deleting(id, ANY_VERSION));
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAsync(long id, long expectedVersion) {
+        return writeAsync(deleting(id, rules.checkVersion(expectedVersion)));
     }
 
     /** One write, checked, as the writer runs it; the same whether the caller waits or not. */
@@ -276,27 +310,35 @@ public final class DefaultTaskService implements TaskService {
         return new WriteOp<>(mapper -> mapper.insert(draft.name(), draft.done()), this::cached);
     }
 
-    private WriteOp<Task> replacing(long id, TaskDraft draft) {
+    private WriteOp<Task> replacing(long id, TaskDraft draft, long expected) {
         rules.checkId(id);
         rules.check(draft);
-        return new WriteOp<>(mapper -> found(id, mapper.update(id, draft.name(), draft.done())), this::cached);
+        return new WriteOp<>(mapper -> changed(mapper, id, expected, mapper.update(id, draft.name(), draft.done(), expected)),
+                this::cached);
     }
 
-    private WriteOp<Task> patching(long id, TaskPatch patch) {
+    private WriteOp<Task> patching(long id, TaskPatch patch, long expected) {
         rules.checkId(id);
         rules.check(patch);
         if (patch.name() == null && patch.done() == null) {
             // nothing to change: the task as the writer sees it, in order with the writes before
-            return new WriteOp<>(mapper -> found(id, mapper.selectById(id)), task -> { });
+            return new WriteOp<>(mapper -> {
+                Task current = found(id, mapper.selectById(id));
+                if (expected != ANY_VERSION && current.version() != expected) {
+                    throw new TaskConflictException(id, expected, current.version());
+                }
+                return current;
+            }, task -> { });
         }
-        return new WriteOp<>(mapper -> found(id, mapper.patch(id, patch.name(), patch.done())), this::cached);
+        return new WriteOp<>(mapper -> changed(mapper, id, expected, mapper.patch(id, patch.name(), patch.done(), expected)),
+                this::cached);
     }
 
-    private WriteOp<Void> deleting(long id) {
+    private WriteOp<Void> deleting(long id, long expected) {
         rules.checkId(id);
         return new WriteOp<>(mapper -> {
-            if (mapper.deleteById(id) != 1) {
-                throw new TaskNotFoundException(id);
+            if (mapper.deleteById(id, expected) != 1) {
+                changed(mapper, id, expected, null);
             }
             return null;
         }, deleted -> {
@@ -304,6 +346,23 @@ public final class DefaultTaskService implements TaskService {
                 cache.remove(id);
             }
         });
+    }
+
+    /**
+     * The row a conditional statement changed, or why it changed none: the task is gone, or (asked
+     * again in the same transaction) at another version than expected.
+     */
+    private static Task changed(TaskMapper mapper, long id, long expected, Task row) {
+        if (row != null) {
+            return row;
+        }
+        if (expected != ANY_VERSION) {
+            Task current = mapper.selectById(id);
+            if (current != null) {
+                throw new TaskConflictException(id, expected, current.version());
+            }
+        }
+        throw new TaskNotFoundException(id);
     }
 
     @Override
@@ -354,6 +413,52 @@ public final class DefaultTaskService implements TaskService {
     @Override
     public long count() {
         return read(TaskMapper::count);
+    }
+
+    @Override
+    public TaskCounts counts() {
+        return read(TaskMapper::counts);
+    }
+
+    /** Rows a set operation changes in one write: a few milliseconds of the writer's time. */
+    static final int SET_CHUNK = 1000;
+
+    @Override
+    public long markAll(boolean done) {
+        long changed = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Task> chunk = write(new WriteOp<>(mapper -> mapper.markChunk(done, from, SET_CHUNK), rows -> {
+                if (cache != null) {
+                    rows.forEach(cache::refresh);
+                }
+            }));
+            changed += chunk.size();
+            if (chunk.size() < SET_CHUNK) {
+                return changed;
+            }
+            after = chunk.stream().mapToLong(Task::id).max().orElse(after);
+        }
+    }
+
+    @Override
+    public long deleteAll(boolean done) {
+        long deleted = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Long> chunk = write(new WriteOp<>(mapper -> mapper.deleteChunk(done, from, SET_CHUNK), ids -> {
+                if (cache != null) {
+                    ids.forEach(cache::remove);
+                }
+            }));
+            deleted += chunk.size();
+            if (chunk.size() < SET_CHUNK) {
+                return deleted;
+            }
+            after = chunk.stream().mapToLong(Long::longValue).max().orElse(after);
+        }
     }
 
     @Override

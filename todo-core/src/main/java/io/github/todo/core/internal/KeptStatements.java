@@ -1,6 +1,9 @@
 package io.github.todo.core.internal;
 
+import static io.github.todo.core.internal.mapper.TaskMapper.ANY_VERSION;
+
 import io.github.todo.core.Task;
+import io.github.todo.core.TaskCounts;
 import io.github.todo.core.internal.mapper.TaskMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +41,7 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
     private final Bound patch;
     private final Bound deleteById;
     private final List<Bound> all = new ArrayList<>(5);
-    private static final String[] TASK_COLUMNS = {"id", "name", "done"};
+    private static final String[] TASK_COLUMNS = {"id", "name", "done", "version"};
 
     KeptStatements(Connection connection, Configuration configuration, TaskMapper others) throws SQLException {
         this.others = others;
@@ -70,6 +73,7 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
         sample.put("id", 1L);
         sample.put("name", "");
         sample.put("done", false);
+        sample.put("expected", ANY_VERSION);
         BoundSql sql = mapped.getBoundSql(sample);
         List<ParameterMapping> mappings = sql.getParameterMappings();
         String[] parameters = new String[mappings.size()];
@@ -83,7 +87,7 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
             ResultSetMetaData columns = statement.getMetaData();
             for (int i = 0; i < TASK_COLUMNS.length; i++) {
                 if (!TASK_COLUMNS[i].equalsIgnoreCase(columns.getColumnLabel(i + 1))) {
-                    throw new IllegalStateException("TaskMapper.xml's " + id + " must return id, name, done in this order");
+                    throw new IllegalStateException("TaskMapper.xml's " + id + " must return id, name, done, version in this order");
                 }
             }
         }
@@ -92,47 +96,47 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
 
     @Override
     public Task insert(String name, boolean done) {
-        return queryOne(insert, 0, name, done);
+        return queryOne(insert, 0, name, done, ANY_VERSION);
     }
 
     @Override
     public Task selectById(long id) {
-        return queryOne(selectById, id, null, null);
+        return queryOne(selectById, id, null, null, ANY_VERSION);
     }
 
     @Override
-    public Task update(long id, String name, boolean done) {
-        return queryOne(update, id, name, done);
+    public Task update(long id, String name, boolean done, long expected) {
+        return queryOne(update, id, name, done, expected);
     }
 
     @Override
-    public Task patch(long id, String name, Boolean done) {
-        return queryOne(patch, id, name, done);
+    public Task patch(long id, String name, Boolean done, long expected) {
+        return queryOne(patch, id, name, done, expected);
     }
 
     @Override
-    public int deleteById(long id) {
+    public int deleteById(long id, long expected) {
         try {
-            bind(deleteById, id, null, null);
+            bind(deleteById, id, null, null, expected);
             return deleteById.statement().executeUpdate();
         } catch (SQLException e) {
             throw new KeptStatementException("deleteById", e);
         }
     }
 
-    private static Task queryOne(Bound bound, long id, String name, Boolean done) {
+    private static Task queryOne(Bound bound, long id, String name, Boolean done, long expected) {
         try {
-            bind(bound, id, name, done);
+            bind(bound, id, name, done, expected);
             try (ResultSet row = bound.statement().executeQuery()) {
                 // by position, checked once in prepare(): by name the driver looks each column's name up per query
-                return row.next() ? new Task(row.getLong(1), row.getString(2), row.getBoolean(3)) : null;
+                return row.next() ? new Task(row.getLong(1), row.getString(2), row.getBoolean(3), row.getLong(4)) : null;
             }
         } catch (SQLException e) {
             throw new KeptStatementException(bound.parameters().length == 1 ? "selectById" : "write", e);
         }
     }
 
-    private static void bind(Bound bound, long id, String name, Boolean done) throws SQLException {
+    private static void bind(Bound bound, long id, String name, Boolean done, long expected) throws SQLException {
         PreparedStatement statement = bound.statement();
         String[] parameters = bound.parameters();
         for (int i = 0; i < parameters.length; i++) {
@@ -140,6 +144,7 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
                 case "id" -> statement.setLong(i + 1, id);
                 case "name" -> statement.setString(i + 1, name); // null binds NULL (COALESCE keeps the old)
                 case "done" -> statement.setObject(i + 1, done);
+                case "expected" -> statement.setLong(i + 1, expected);
                 default -> throw new IllegalStateException("TaskMapper.xml binds an unknown parameter: " + parameters[i]);
             }
         }
@@ -158,6 +163,21 @@ final class KeptStatements implements TaskMapper, AutoCloseable {
     @Override
     public long count() {
         return others.count();
+    }
+
+    @Override
+    public TaskCounts counts() {
+        return others.counts();
+    }
+
+    @Override
+    public List<Task> markChunk(boolean done, long after, int limit) {
+        return others.markChunk(done, after, limit);
+    }
+
+    @Override
+    public List<Long> deleteChunk(boolean done, long after, int limit) {
+        return others.deleteChunk(done, after, limit);
     }
 
     @Override

@@ -23,7 +23,10 @@ final class Migrations {
                 id   INTEGER PRIMARY KEY AUTOINCREMENT,
                 name TEXT    NOT NULL,
                 done INTEGER NOT NULL CHECK (done IN (0, 1))
-            )"""
+            )""",
+            // 2: a version per task, raised by every change, for conditional writes (If-Match);
+            // the rows already there start at 1
+            "ALTER TABLE tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 1"
     );
 
     private static final List<String> POSTGRESQL_STEPS = List.of(
@@ -33,7 +36,9 @@ final class Migrations {
                 id   BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                 name TEXT    NOT NULL,
                 done BOOLEAN NOT NULL
-            )"""
+            )""",
+            // 2: as on SQLite
+            "ALTER TABLE tasks ADD COLUMN version BIGINT NOT NULL DEFAULT 1"
     );
 
     /** The schema version this code writes. */

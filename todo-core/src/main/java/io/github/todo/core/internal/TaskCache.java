@@ -60,6 +60,14 @@ final class TaskCache {
         tasks.put(task.id(), task);
     }
 
+    /**
+     * The writer's update for a task a set operation changed: kept only if the task is in
+     * memory already, so that marking a million tasks does not churn the cache.
+     */
+    void refresh(Task task) {
+        tasks.asMap().computeIfPresent(task.id(), (id, old) -> task);
+    }
+
     /** The writer's update for a task it deleted, after the commit. */
     void remove(long id) {
         tasks.invalidate(id);

@@ -1,6 +1,7 @@
 package io.github.todo.core.internal;
 
 import io.github.todo.core.InvalidTaskException;
+import io.github.todo.core.Task;
 import io.github.todo.core.TaskDraft;
 import io.github.todo.core.TaskPatch;
 
@@ -30,6 +31,14 @@ final class TaskRules {
         if (patch.name() != null) {
             checkName(patch.name());
         }
+    }
+
+    /** Returns {@code version} when it can name a stored task's version. */
+    long checkVersion(long version) {
+        if (version < Task.FIRST_VERSION) {
+            throw new InvalidTaskException("version", "must be a positive integer");
+        }
+        return version;
     }
 
     void checkId(long id) {

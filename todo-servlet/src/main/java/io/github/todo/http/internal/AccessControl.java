@@ -78,11 +78,11 @@ public final class AccessControl {
         exchange.header("Access-Control-Allow-Origin", origin);
         boolean preflight = "OPTIONS".equals(exchange.method()) && exchange.requestHeader("Access-Control-Request-Method") != null;
         if (!preflight) {
-            exchange.header("Access-Control-Expose-Headers", "Location, Link");
+            exchange.header("Access-Control-Expose-Headers", "Location, Link, ETag");
             return false;
         }
         exchange.header("Access-Control-Allow-Methods", route.allow());
-        exchange.header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+        exchange.header("Access-Control-Allow-Headers", "Content-Type, Authorization, If-Match, If-None-Match");
         exchange.header("Access-Control-Max-Age", "600");
         exchange.respond(204, null, new byte[0]);
         return true;
@@ -115,7 +115,7 @@ public final class AccessControl {
     private enum Verdict { ALLOWED, NO_TOKEN, WRONG_TOKEN }
 
     private Verdict verdict(ApiExchange exchange, Route route) {
-        if (token == null || (route != Route.TASKS && route != Route.TASK)) {
+        if (token == null || (route != Route.TASKS && route != Route.TASK && route != Route.TASK_COUNTS)) {
             return Verdict.ALLOWED;
         }
         String header = exchange.requestHeader("Authorization");

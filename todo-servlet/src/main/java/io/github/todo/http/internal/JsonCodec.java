@@ -159,6 +159,19 @@ public final class JsonCodec {
         });
     }
 
+    static byte[] counts(long total, long done, long open) {
+        return object(json -> {
+            json.name("total").value(total);
+            json.name("done").value(done);
+            json.name("open").value(open);
+        });
+    }
+
+    /** {@code {"<member>": count}}: what a set operation answers. */
+    static byte[] count(String member, long count) {
+        return object(json -> json.name(member).value(count));
+    }
+
     static byte[] health(String status, String detail) {
         return object(json -> {
             json.name("status").value(status);

@@ -2,6 +2,7 @@ package io.github.todo.http.internal;
 
 import io.github.todo.core.InvalidTaskException;
 import io.github.todo.core.StoreException;
+import io.github.todo.core.TaskConflictException;
 import io.github.todo.core.TaskNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,20 @@ public final class Problems {
         // Prevent instantiation
     }
 
-    /** A problem ready to send. */
+    /** A problem ready to send, and the headers it needs besides. */
     public record Problem(int status, byte[] body) {
+    }
+
+    /**
+     * The headers a failure's answer carries: {@code Retry-After} for a storage failure, the
+     * current {@code ETag} for a conflict.
+     */
+    public static void headers(Throwable failure, int status, java.util.function.BiConsumer<String, String> header) {
+        if (status == 503) {
+            header.accept("Retry-After", "1");
+        } else if (failure instanceof TaskConflictException conflict) {
+            header.accept("ETag", EntityTags.of(conflict.currentVersion()));
+        }
     }
 
     public static Problem of(Throwable failure) {
@@ -34,6 +47,9 @@ public final class Problems {
         }
         if (failure instanceof TaskNotFoundException notFound) {
             return problem(404, notFound.getMessage(), null);
+        }
+        if (failure instanceof TaskConflictException conflict) {
+            return problem(412, conflict.getMessage(), null);
         }
         if (failure instanceof StoreException store) {
             LOG.warn("storage failure: {}", store.getMessage(), store.getCause());
@@ -53,6 +69,7 @@ public final class Problems {
             case 401 -> "Unauthorized";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 412 -> "Precondition Failed";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
             case 500 -> "Internal Server Error";

@@ -5,7 +5,7 @@ import io.github.todo.core.PageRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the paging parameters of {@code GET /tasks} from the raw query string. */
+/** Reads the paging and filter parameters of {@code /tasks} from the raw query string. */
 final class QueryParams {
 
     private QueryParams() {
@@ -38,6 +38,21 @@ final class QueryParams {
                 limit == null ? PageRequest.DEFAULT_LIMIT : (int) number("limit", limit, 1, PageRequest.MAX_LIMIT),
                 after == null ? 0 : number("after", after, 0, Long.MAX_VALUE),
                 done == null ? null : bool(done));
+    }
+
+    /** The {@code done} parameter: {@code true}, {@code false}, or {@code null} when absent. */
+    static Boolean done(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        Boolean done = null;
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (decode(eq < 0 ? pair : pair.substring(0, eq)).equals("done")) {
+                done = bool(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+        }
+        return done;
     }
 
     private static long number(String field, String text, long min, long max) {

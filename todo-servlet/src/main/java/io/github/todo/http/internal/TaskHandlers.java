@@ -2,6 +2,9 @@ package io.github.todo.http.internal;
 
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.Task;
+import io.github.todo.core.InvalidTaskException;
+import io.github.todo.core.TaskConflictException;
+import io.github.todo.core.TaskCounts;
 import io.github.todo.core.TaskNotFoundException;
 import io.github.todo.core.TaskDraft;
 import io.github.todo.core.TaskPage;
@@ -12,8 +15,11 @@ import io.github.todo.http.TodoApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -54,6 +60,44 @@ public final class TaskHandlers {
         JsonCodec.taskArray(out, each -> result.tasks().forEach(each));
     }
 
+    /** {@code GET /tasks/count}: every task, or with {@code ?done=} the done or the open ones only. */
+    public void counts(ApiExchange exchange) throws IOException {
+        Boolean only = QueryParams.done(exchange.rawQuery());
+        TaskCounts counts = tasks.counts();
+        long done = only == null || only ? counts.done() : 0;
+        long open = only == null || !only ? counts.open() : 0;
+        exchange.respond(200, JSON, JsonCodec.counts(done + open, done, open));
+    }
+
+    /**
+     * {@code PATCH /tasks} with {@code {"done": true}}: "mark all as complete" (or, with false, as
+     * open). {@code ?done=} narrows it to the tasks that are done or open now; only the tasks whose
+     * flag differs change. A name cannot be set on many tasks at once.
+     */
+    public void markAll(ApiExchange exchange) throws IOException {
+        Boolean only = QueryParams.done(exchange.rawQuery());
+        JsonCodec.Fields fields = fields(exchange);
+        if (fields.name() != null) {
+            throw new InvalidTaskException("name", "cannot be set on many tasks at once; PATCH /tasks/{id} renames one");
+        }
+        if (fields.done() == null) {
+            throw new InvalidTaskException("done", "is required: PATCH /tasks sets it on every task");
+        }
+        boolean done = fields.done();
+        long changed = only != null && only == done ? 0 : tasks.markAll(done); // the tasks already so stay as they are
+        exchange.respond(200, JSON, JsonCodec.count("changed", changed));
+    }
+
+    /** {@code DELETE /tasks?done=true}: "clear completed" (or, with false, every open task). */
+    public void deleteAll(ApiExchange exchange) throws IOException {
+        Boolean done = QueryParams.done(exchange.rawQuery());
+        if (done == null) {
+            throw new InvalidTaskException("done", "is required: DELETE /tasks?done=true deletes the tasks that are done;"
+                    + " deleting every task at once is not offered");
+        }
+        exchange.respond(200, JSON, JsonCodec.count("deleted", tasks.deleteAll(done)));
+    }
+
     /** Every task in id order, read a page at a time; each page is a short read of its own. */
     private void everyTask(Consumer<Task> each) {
         PageRequest request = PageRequest.first(PageRequest.MAX_LIMIT);
@@ -69,9 +113,10 @@ public final class TaskHandlers {
 
     /**
      * An answer made once the store has done its part (a write committed, a read done):
-     * {@link TodoApi} sends it on the thread that waited or on the connection's event loop.
+     * {@link TodoApi} sends it on the thread that waited or on the connection's event loop. A
+     * task's answer carries its {@code ETag}; a read whose {@code If-None-Match} names it is a 304.
      */
-    public record Reply(int status, String location, Task task) {
+    public record Reply(int status, String location, Task task, boolean read) {
 
         /** Encodes the task on the answering thread: on a store's writer that would be serial work. */
         public void send(ApiExchange exchange) throws IOException {
@@ -80,13 +125,19 @@ public final class TaskHandlers {
             }
             if (task == null) {
                 exchange.respond(status, null, EMPTY);
+                return;
+            }
+            exchange.header("ETag", EntityTags.of(task));
+            String ifNoneMatch = read ? exchange.requestHeader("If-None-Match") : null;
+            if (ifNoneMatch != null && EntityTags.noneMatchHits(ifNoneMatch, task)) {
+                exchange.respond(304, null, EMPTY);
             } else {
                 exchange.respond(status, JSON, JsonCodec.task(task));
             }
         }
     }
 
-    private static final Reply NO_CONTENT = new Reply(204, null, null);
+    private static final Reply NO_CONTENT = new Reply(204, null, null, false);
 
     /**
      * Creates the task. When {@code wait}, on this thread with the waiting form (which waits for
@@ -96,34 +147,66 @@ public final class TaskHandlers {
         String tasksPath = exchange.basePath() + "/tasks/";
         TaskDraft draft = fields(exchange).draft();
         return write(wait, () -> tasks.create(draft), () -> tasks.createAsync(draft))
-                .thenApply(task -> new Reply(201, tasksPath + task.id(), task));
+                .thenApply(task -> new Reply(201, tasksPath + task.id(), task, false));
     }
 
     public void read(ApiExchange exchange, long id) throws IOException {
         Task task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
-        exchange.respond(200, JSON, JsonCodec.task(task));
+        new Reply(200, null, task, true).send(exchange);
     }
 
     /** Asks the store without waiting: the stage is complete at once when the store could answer at once. */
     public CompletionStage<Reply> readLater(long id) {
-        return tasks.findAsync(id).thenApply(found -> ok(found.orElseThrow(() -> new TaskNotFoundException(id))));
+        return tasks.findAsync(id).thenApply(found -> new Reply(200, null, found.orElseThrow(() -> new TaskNotFoundException(id)), true));
     }
 
     public CompletionStage<Reply> replace(ApiExchange exchange, long id, boolean wait) throws IOException {
         TaskDraft draft = fields(exchange).draft();
-        return write(wait, () -> tasks.replace(id, draft), () -> tasks.replaceAsync(id, draft)).thenApply(TaskHandlers::ok);
+        return conditionally(exchange, id, wait, new Write<Task>() {
+            @Override
+            public Task now(long expected) {
+                return expected == EntityTags.ANY ? tasks.replace(id, draft) : tasks.replace(id, draft, expected);
+            }
+
+            @Override
+            public CompletionStage<Task> later(long expected) {
+                return expected == EntityTags.ANY ? tasks.replaceAsync(id, draft) : tasks.replaceAsync(id, draft, expected);
+            }
+        }).thenApply(TaskHandlers::ok);
     }
 
     public CompletionStage<Reply> patch(ApiExchange exchange, long id, boolean wait) throws IOException {
         TaskPatch patch = fields(exchange).patch();
-        return write(wait, () -> tasks.patch(id, patch), () -> tasks.patchAsync(id, patch)).thenApply(TaskHandlers::ok);
+        return conditionally(exchange, id, wait, new Write<Task>() {
+            @Override
+            public Task now(long expected) {
+                return expected == EntityTags.ANY ? tasks.patch(id, patch) : tasks.patch(id, patch, expected);
+            }
+
+            @Override
+            public CompletionStage<Task> later(long expected) {
+                return expected == EntityTags.ANY ? tasks.patchAsync(id, patch) : tasks.patchAsync(id, patch, expected);
+            }
+        }).thenApply(TaskHandlers::ok);
     }
 
-    public CompletionStage<Reply> delete(long id, boolean wait) {
-        return write(wait, () -> {
-            tasks.delete(id);
-            return null;
-        }, () -> tasks.deleteAsync(id)).thenApply(nothing -> NO_CONTENT);
+    public CompletionStage<Reply> delete(ApiExchange exchange, long id, boolean wait) {
+        return conditionally(exchange, id, wait, new Write<Void>() {
+            @Override
+            public Void now(long expected) {
+                if (expected == EntityTags.ANY) {
+                    tasks.delete(id);
+                } else {
+                    tasks.delete(id, expected);
+                }
+                return null;
+            }
+
+            @Override
+            public CompletionStage<Void> later(long expected) {
+                return expected == EntityTags.ANY ? tasks.deleteAsync(id) : tasks.deleteAsync(id, expected);
+            }
+        }).thenApply(nothing -> NO_CONTENT);
     }
 
     /** The waiting form's result as a completed stage (its exceptions thrown here), or the stage. */
@@ -131,8 +214,60 @@ public final class TaskHandlers {
         return wait ? CompletableFuture.completedFuture(waiting.get()) : later.get();
     }
 
+    /** A write in its waiting and its queued form, at a version ({@link EntityTags#ANY}: unconditional). */
+    private interface Write<T> {
+        T now(long expected);
+
+        CompletionStage<T> later(long expected);
+    }
+
+    /**
+     * Runs {@code write} as {@code If-Match} asks (RFC 9110 13.1.1): without it, unconditionally;
+     * with one tag, at that version, the check and the write one step in the store; with several,
+     * at the current version if the list names it; with {@code *}, if the task exists. When the
+     * precondition fails: 412, with the current {@code ETag} when there is a task.
+     */
+    private <T> CompletionStage<T> conditionally(ApiExchange exchange, long id, boolean wait, Write<T> write) {
+        String ifMatch = exchange.requestHeader("If-Match");
+        if (ifMatch == null) {
+            return wait ? CompletableFuture.completedFuture(write.now(EntityTags.ANY)) : write.later(EntityTags.ANY);
+        }
+        List<Long> versions = EntityTags.versions(ifMatch, "If-Match");
+        if (versions.size() == 1) {
+            return at(versions.get(0), id, wait, write);
+        }
+        // none of ours, or several: the version the task is at now, if listed; the write is then conditioned on it
+        CompletionStage<Optional<Task>> current = wait ? CompletableFuture.completedFuture(tasks.find(id)) : tasks.findAsync(id);
+        return current.thenCompose(found -> {
+            Task task = found.orElseThrow(() -> missing(id));
+            if (!versions.contains(task.version())) {
+                throw new TaskConflictException(id, 0, task.version());
+            }
+            return at(task.version(), id, wait, write);
+        });
+    }
+
+    private static <T> CompletionStage<T> at(long expected, long id, boolean wait, Write<T> write) {
+        if (wait) {
+            try {
+                return CompletableFuture.completedFuture(write.now(expected));
+            } catch (TaskNotFoundException gone) {
+                throw missing(id);
+            }
+        }
+        return write.later(expected).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(cause instanceof TaskNotFoundException ? missing(id) : cause);
+        });
+    }
+
+    /** {@code If-Match} on a task that does not exist: the precondition fails (412), it is not a 404. */
+    private static HttpError missing(long id) {
+        return new HttpError(412, "If-Match", "task " + id + " does not exist, so no entity tag matches");
+    }
+
     private static Reply ok(Task task) {
-        return new Reply(200, null, task);
+        return new Reply(200, null, task, false);
     }
 
     public byte[] health(String status, String detail) {

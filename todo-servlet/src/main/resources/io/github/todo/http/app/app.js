@@ -19,6 +19,9 @@
   const prev = $("prev");
   const next = $("next");
   const page = $("page");
+  const left = $("left");
+  const completeAll = $("complete-all");
+  const clearCompleted = $("clear-completed");
 
   // Keyset paging: `after` of this page, the `after`s of the pages before it, and of the next one.
   const state = { after: 0, previous: [], next: null };
@@ -28,8 +31,9 @@
     status.classList.toggle("error", Boolean(isError));
   }
 
-  async function call(method, url, body) {
-    const headers = {};
+  /** Sends a request; a failure throws an Error with the problem's detail and the `status`. */
+  async function call(method, url, body, extraHeaders) {
+    const headers = Object.assign({}, extraHeaders);
     if (body !== undefined) {
       headers["Content-Type"] = "application/json";
     }
@@ -55,7 +59,9 @@
       } catch (notJson) {
         // keep the status line
       }
-      throw new Error(detail);
+      const error = new Error(detail);
+      error.status = response.status;
+      throw error;
     }
     return response;
   }
@@ -82,6 +88,7 @@
       }
       state.next = nextAfter(response.headers.get("Link"));
       render(tasks);
+      await count();
     } catch (error) {
       say("Could not load the tasks: " + error.message, true);
     } finally {
@@ -92,6 +99,34 @@
       target.focus();
     } else if (!document.activeElement || document.activeElement === document.body || document.activeElement.disabled) {
       $("list-heading").focus(); // what had focus is gone or disabled now: keep the reader's place
+    }
+  }
+
+  /** The footer: "N items left", and the set operations enabled where they would change something. */
+  async function count() {
+    const counts = await (await call("GET", TASKS + "/count")).json();
+    left.textContent = counts.open + (counts.open === 1 ? " item left" : " items left");
+    completeAll.disabled = counts.open === 0;
+    clearCompleted.disabled = counts.done === 0;
+  }
+
+  async function markAllComplete() {
+    try {
+      const result = await (await call("PATCH", TASKS + "?done=false", { done: true })).json();
+      await load("complete-all");
+      say("Marked " + result.changed + (result.changed === 1 ? " task" : " tasks") + " as complete.");
+    } catch (error) {
+      say("Could not mark the tasks as complete: " + error.message, true);
+    }
+  }
+
+  async function clearDone() {
+    try {
+      const result = await (await call("DELETE", TASKS + "?done=true")).json();
+      await load("new-task");
+      say("Cleared " + result.deleted + (result.deleted === 1 ? " completed task." : " completed tasks."));
+    } catch (error) {
+      say("Could not clear the completed tasks: " + error.message, true);
     }
   }
 
@@ -169,16 +204,33 @@
       box.checked = task.done;
       li.classList.toggle("done", task.done);
       say((task.done ? "Done: \u201c" : "Not done: \u201c") + task.name + "\u201d.");
+      count().catch(() => {}); // the footer catches up at the next load
     } catch (error) {
       box.checked = !box.checked;
       say("Could not change the task: " + error.message, true);
     }
   }
 
-  function startRename(li) {
+  /**
+   * Renames with `If-Match`: the version read when editing began. Changed in another tab
+   * meanwhile, the save is refused (412): the task is shown as it is now and the edit is kept, to
+   * save again over it, or cancel.
+   */
+  async function startRename(li) {
     const id = li.dataset.id;
     const view = li.querySelector(".view");
-    const current = view.querySelector("label").textContent;
+    let current = view.querySelector("label").textContent;
+    let etag = null;
+    try {
+      const response = await call("GET", TASKS + "/" + id);
+      etag = response.headers.get("ETag");
+      const task = await response.json();
+      current = task.name;
+      name(li, task.name);
+    } catch (error) {
+      say("Could not read the task: " + error.message, true);
+      return;
+    }
     const form = document.createElement("form");
     const label = document.createElement("label");
     label.htmlFor = "name-" + id;
@@ -211,16 +263,43 @@
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       try {
-        const task = await (await call("PATCH", TASKS + "/" + id, { name: input.value })).json();
+        const task = await (await call("PATCH", TASKS + "/" + id, { name: input.value }, etag ? { "If-Match": etag } : {})).json();
         name(li, task.name);
         finish();
         say("Renamed to \u201c" + task.name + "\u201d.");
       } catch (error) {
+        if (error.status === 412) {
+          await changedElsewhere(li, input, (latest) => { etag = latest; });
+          return;
+        }
         input.setAttribute("aria-invalid", "true");
         say("Could not rename the task: " + error.message, true);
         input.focus();
       }
     });
+  }
+
+  /** The task changed in another tab: show it as it is now, keep the edit in `input`. */
+  async function changedElsewhere(li, input, useEtag) {
+    try {
+      const response = await call("GET", TASKS + "/" + li.dataset.id);
+      useEtag(response.headers.get("ETag"));
+      const task = await response.json();
+      name(li, task.name);
+      const box = li.querySelector("input[type=checkbox]");
+      box.checked = task.done;
+      li.classList.toggle("done", task.done);
+      say("This task was changed in another tab: it is now \u201c" + task.name
+        + "\u201d. Your edit is kept: save again to replace it, or cancel.", true);
+      input.focus();
+    } catch (error) {
+      if (error.status === 404) {
+        say("This task was deleted in another tab.", true);
+        await load("new-task");
+      } else {
+        say("Could not read the task again: " + error.message, true);
+      }
+    }
   }
 
   async function remove(li) {
@@ -249,6 +328,8 @@
       remove(li);
     }
   });
+  completeAll.addEventListener("click", markAllComplete);
+  clearCompleted.addEventListener("click", clearDone);
   filter.addEventListener("change", () => {
     state.after = 0;
     state.previous = [];

@@ -77,15 +77,15 @@ final class CrashWriter implements Runnable {
     private Pending next() {
         int dice = random.nextInt(100);
         if (live.size() < 4 || dice < 40) {
-            return new Pending("create", 0, new Task(0, name("c"), random.nextBoolean()));
+            return new Pending("create", 0, new Task(0, name("c"), random.nextBoolean(), Task.VERSION_UNKNOWN));
         }
         List<Task> mine = new ArrayList<>(live.values());
         Task task = mine.get(random.nextInt(mine.size()));
         if (dice < 70) {
-            return new Pending("PUT", task.id(), new Task(task.id(), name("u"), random.nextBoolean()));
+            return new Pending("PUT", task.id(), new Task(task.id(), name("u"), random.nextBoolean(), Task.VERSION_UNKNOWN));
         }
         if (dice < 90) {
-            return new Pending("PATCH", task.id(), new Task(task.id(), task.name(), !task.done()));
+            return new Pending("PATCH", task.id(), new Task(task.id(), task.name(), !task.done(), Task.VERSION_UNKNOWN));
         }
         return new Pending("DELETE", task.id(), null);
     }
@@ -113,7 +113,7 @@ final class CrashWriter implements Runnable {
         switch (write.what()) {
             case "create" -> {
                 long id = response.id();
-                live.put(id, new Task(id, write.after().name(), write.after().done()));
+                live.put(id, new Task(id, write.after().name(), write.after().done(), Task.VERSION_UNKNOWN));
                 acknowledged[0]++;
             }
             case "DELETE" -> {

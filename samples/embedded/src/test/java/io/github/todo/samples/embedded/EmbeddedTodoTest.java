@@ -29,8 +29,8 @@ class EmbeddedTodoTest {
         List<String> output = run(file.toString());
 
         assertEquals(List.of(
-                "page: [Task[id=1, name=write the docs, done=true], Task[id=2, name=ship 0.2.0, done=false]]",
-                "page: [Task[id=3, name=learn the API, done=true]]",
+                "page: [Task[id=1, name=write the docs, done=true, version=2], Task[id=2, name=ship 0.2.0, done=false, version=1]]",
+                "page: [Task[id=3, name=learn the API, done=true, version=1]]",
                 "[x] write the docs",
                 "[ ] ship 0.2.0",
                 "[x] learn the API",
@@ -38,7 +38,7 @@ class EmbeddedTodoTest {
         try (TaskService tasks = TaskService.open(TodoConfig.of(file))) {
             List<Task> stored = new ArrayList<>();
             tasks.forEach(stored::add);
-            assertEquals(List.of(new Task(1, "write the docs", true), new Task(2, "ship 0.2.0", false),
+            assertEquals(List.of(new Task(1, "write the docs", true, 2), new Task(2, "ship 0.2.0", false),
                     new Task(3, "learn the API", true)), stored);
         }
     }
