@@ -324,8 +324,7 @@ public final class TodoApi implements AutoCloseable {
 
     private void metrics(ApiExchange exchange) throws IOException {
         if (metrics == null) {
-            throw new HttpError(404, null, "metrics are off; set " + Settings.METRICS + "=true ("
-                    + Settings.systemProperty(Settings.METRICS) + ", " + Settings.environmentVariable(Settings.METRICS) + ") to serve them");
+            throw new HttpError(404, null, "metrics are off; set metrics=true (todo.metrics, TODO_METRICS) to serve them");
         }
         exchange.respond(200, Metrics.MEDIA_TYPE, metrics.scrape());
     }
