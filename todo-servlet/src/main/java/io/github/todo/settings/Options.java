@@ -136,6 +136,16 @@ public final class Options {
         // Prevent instantiation
     }
 
+    /** The option with {@code key}, or {@code null}. */
+    public static Option<?> named(String key) {
+        for (Option<?> option : ALL) {
+            if (option.key().equals(key)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
     private static String level(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         if (!List.of("error", "warn", "info", "debug", "trace").contains(lower)) {

@@ -69,7 +69,7 @@ public final class Settings {
             throw new IllegalArgumentException(Options.CONFIG + ": cannot read " + file + " (" + e.getMessage() + ")");
         }
         for (String key : properties.stringPropertyNames()) {
-            if (Options.ALL.stream().noneMatch(option -> option.key().equals(key)) && !key.equals(READ_CACHE_SIZE)) {
+            if (Options.named(key) == null && !key.equals(READ_CACHE_SIZE)) {
                 throw new IllegalArgumentException(Options.CONFIG + ": " + file + " sets '" + key + "', which is no setting");
             }
         }
@@ -212,13 +212,9 @@ public final class Settings {
     }
 
     private static Option<?> option(String key) {
-        for (Option<?> option : Options.ALL) {
-            if (option.key().equals(key)) {
-                return option;
-            }
-        }
+        Option<?> option = Options.named(key);
         // a retired key: derived the same way, so that its source can still refuse it by name
-        return new Option<>(key, "X", Values.text(), null, null, "retired");
+        return option != null ? option : new Option<>(key, "X", Values.text(), null, null, "retired");
     }
 
     private static IllegalArgumentException invalid(Option<?> option, String value, String expected) {
