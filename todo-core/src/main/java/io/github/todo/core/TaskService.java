@@ -1,6 +1,8 @@
 package io.github.todo.core;
 
 import io.github.todo.core.internal.DefaultTaskService;
+import io.github.todo.core.internal.SchemaVersions;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -48,6 +50,24 @@ public interface TaskService extends AutoCloseable {
 
     /** Stores a new task and returns it with its id. */
     Task create(TaskDraft draft);
+
+    /**
+     * The schema version of the database {@code config} names, without changing or creating
+     * anything: 0 for a missing or empty database, {@link #currentSchemaVersion()} for one that
+     * {@link #open} needs not migrate.
+     *
+     * @throws IncompatibleStoreException if the file is not a SQLite database, or the database is
+     *                                    neither SQLite nor PostgreSQL
+     * @throws StoreException             if the database cannot be reached
+     */
+    static int schemaVersion(TodoConfig config) {
+        return SchemaVersions.read(config);
+    }
+
+    /** The schema version this version of todo writes: {@link #open} migrates older databases to it. */
+    static int currentSchemaVersion() {
+        return SchemaVersions.CURRENT;
+    }
 
     /** The task with {@code id}, or empty when there is none. Always asks the database. */
     Optional<Task> find(long id);
@@ -219,6 +239,38 @@ public interface TaskService extends AutoCloseable {
      */
     default StoreStats stats() {
         return StoreStats.NONE;
+    }
+
+    /**
+     * Writes a consistent copy of a SQLite store to the new file {@code target} while the store
+     * keeps serving reads and writes ({@code VACUUM INTO} on a reading connection, which the
+     * write-ahead log allows), checks the copy with {@code PRAGMA integrity_check}, and only then
+     * gives it its name. The copy holds every write committed before it began.
+     *
+     * @throws IllegalArgumentException      if {@code target} exists
+     * @throws UnsupportedOperationException on PostgreSQL: back it up with {@code pg_dump}
+     * @throws StoreException                if the copy cannot be written or fails the check; no
+     *                                       file is left at {@code target}
+     */
+    default void backup(Path target) {
+        throw new UnsupportedOperationException("this store cannot back itself up");
+    }
+
+    /**
+     * Starts adding tasks that keep their ids, all in one transaction: see {@link TaskImport}.
+     *
+     * @throws StoreException if the database cannot be reached
+     */
+    default TaskImport beginImport() {
+        throw new UnsupportedOperationException("this store cannot import tasks");
+    }
+
+    /**
+     * The highest id the store has handed out or been given, deleted tasks included: a new task
+     * gets a higher one. 0 for a store that never had a task.
+     */
+    default long idSequence() {
+        throw new UnsupportedOperationException("this store keeps no id sequence");
     }
 
     /**

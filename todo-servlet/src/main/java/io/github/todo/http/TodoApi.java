@@ -6,6 +6,9 @@ import io.github.todo.http.internal.AccessControl;
 import io.github.todo.http.internal.HttpError;
 import io.github.todo.http.internal.MeasuredExchange;
 import io.github.todo.http.internal.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.github.todo.http.internal.Problems;
 import io.github.todo.http.internal.Router;
 import io.github.todo.http.internal.TaskHandlers;
@@ -49,15 +52,17 @@ public final class TodoApi implements AutoCloseable {
     private final WebHandlers web = new WebHandlers();
     private final byte[] live;
     private final Metrics metrics; // null when off
+    private volatile boolean draining;
 
-    private TodoApi(TaskService tasks, ApiSettings settings) {
+    private TodoApi(TaskService tasks, ApiSettings settings, MeterRegistry registry) {
         this.tasks = tasks;
         this.settings = settings;
         this.info = settings.serverName().getBytes(StandardCharsets.US_ASCII);
         this.handlers = new TaskHandlers(tasks, settings.maxBodyBytes());
         this.access = new AccessControl(settings);
         this.live = handlers.health("UP", null);
-        this.metrics = settings.metrics() ? new Metrics(tasks) : null;
+        this.metrics = registry != null ? new Metrics(tasks, registry, false)
+                : settings.metrics() ? new Metrics(tasks, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), true) : null;
     }
 
     /**
@@ -65,7 +70,29 @@ public final class TodoApi implements AutoCloseable {
      * closing this API.
      */
     public static TodoApi create(TaskService tasks, ApiSettings settings) {
-        return new TodoApi(Objects.requireNonNull(tasks, "tasks"), Objects.requireNonNull(settings, "settings"));
+        return new TodoApi(Objects.requireNonNull(tasks, "tasks"), Objects.requireNonNull(settings, "settings"), null);
+    }
+
+    /**
+     * The API over {@code tasks}, its meters (request timers, the store's writer and pool, the
+     * JVM) registered in the application's {@code registry}, whatever {@link ApiSettings#metrics()}
+     * says. {@code GET /metrics} serves them when metrics are on and {@code registry} is a
+     * {@link PrometheusMeterRegistry}; otherwise the application publishes them its own way. The
+     * registry stays the application's: closing the API removes nothing from it but the JVM's GC
+     * listener.
+     */
+    public static TodoApi create(TaskService tasks, ApiSettings settings, MeterRegistry registry) {
+        return new TodoApi(Objects.requireNonNull(tasks, "tasks"), Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(registry, "registry"));
+    }
+
+    /**
+     * From now on {@code /health} and {@code /health/ready} answer 503, while every other request
+     * is served as before: called when shutdown begins, so that load balancers stop sending
+     * requests before the server stops accepting them.
+     */
+    public void drain() {
+        draining = true;
     }
 
     /** The settings this API runs with. */
@@ -325,14 +352,18 @@ public final class TodoApi implements AutoCloseable {
     }
 
     private void metrics(ApiExchange exchange) throws IOException {
-        if (metrics == null) {
-            throw new HttpError(404, null, "metrics are off; set " + Settings.METRICS + "=true ("
-                    + Settings.systemProperty(Settings.METRICS) + ", " + Settings.environmentVariable(Settings.METRICS) + ") to serve them");
+        byte[] scrape = metrics == null || !settings.metrics() ? null : metrics.scrape();
+        if (scrape == null) {
+            throw new HttpError(404, null, "metrics are off; set metrics=true (todo.metrics, TODO_METRICS) to serve them");
         }
-        exchange.respond(200, Metrics.MEDIA_TYPE, metrics.scrape());
+        exchange.respond(200, Metrics.MEDIA_TYPE, scrape);
     }
 
     private void health(ApiExchange exchange) throws IOException {
+        if (draining) {
+            exchange.respond(503, JSON, handlers.health("DOWN", "shutting down"));
+            return;
+        }
         try {
             tasks.ping();
             exchange.respond(200, JSON, live);

@@ -2,9 +2,11 @@ package io.github.todo.servlet;
 
 import io.github.todo.core.TodoConfig;
 import io.github.todo.http.ApiSettings;
-import io.github.todo.http.Settings;
+import io.github.todo.settings.Options;
+import io.github.todo.settings.Settings;
 import jakarta.servlet.ServletConfig;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * context-params (both as {@code todo.db}, {@code todo.jdbcUrl}, {@code todo.poolSize}, ...), for
  * the database a container DataSource at {@value #JNDI_NAME} (SQLite or PostgreSQL), then system
  * properties, environment variables ({@code TODO_DB}, {@code TODO_JDBC_URL}, ...), and last a
- * default file, {@code ~/.todo/<context>.db}.
+ * default file, {@code ~/.todo/<context>.db}. A properties file named by {@code todo.config} (or
+ * {@code TODO_CONFIG}) comes after all of them but the default file.
  */
 final class ServletSettings {
 
@@ -29,16 +32,14 @@ final class ServletSettings {
 
     private ServletSettings(ServletConfig config) {
         this.config = config;
-        this.params = Settings.from(key -> {
-            String name = Settings.systemProperty(key);
+        UnaryOperator<String> servletParams = key -> {
+            String name = "todo." + key;
             String value = config.getInitParameter(name);
             return value != null ? value : config.getServletContext().getInitParameter(name);
-        });
-        Settings system = Settings.fromSystem();
-        this.all = Settings.from(key -> {
-            String value = params.get(key);
-            return value != null ? value : system.get(key);
-        });
+        };
+        this.params = Settings.from(servletParams);
+        this.all = Settings.from(servletParams, Settings.systemProperties(), Settings.environment(System::getenv));
+        all.applySqliteTmpdir();
     }
 
     static ServletSettings resolve(ServletConfig config) {
@@ -46,13 +47,13 @@ final class ServletSettings {
     }
 
     TodoConfig store() {
-        if (params.get(Settings.DB) == null && params.get(Settings.JDBC_URL) == null) {
+        if (!params.isSet(Options.DB) && !params.isSet(Options.JDBC_URL)) {
             DataSource container = lookupDataSource();
             if (container != null) {
                 return all.applyTo(TodoConfig.builder(container)).build();
             }
         }
-        return all.applyTo(all.database(this::defaultFile)).build();
+        return all.store(this::defaultFile).build();
     }
 
     ApiSettings api() {
@@ -63,8 +64,8 @@ final class ServletSettings {
         String context = config.getServletContext().getContextPath();
         String name = context.isEmpty() ? "ROOT" : context.substring(1).replace('/', '#');
         Path file = Path.of(System.getProperty("user.home"), ".todo", name + ".db");
-        LOG.info("no database configured ({} / {} / {}): using {}", Settings.systemProperty(Settings.DB),
-                JNDI_NAME, Settings.environmentVariable(Settings.DB), file);
+        LOG.info("no database configured ({} / {} / {}): using {}", Options.DB.systemProperty(),
+                JNDI_NAME, Options.DB.environmentVariable(), file);
         return file;
     }
 

@@ -1,24 +1,23 @@
 package io.github.todo.standalone;
 
 import io.github.todo.core.TodoException;
-import java.io.IOException;
-import java.io.InputStream;
+import io.github.todo.settings.Options;
 import java.io.PrintStream;
-import java.net.BindException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Properties;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
-import sun.misc.Signal;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code todo} command: {@code java -jar todo-standalone.jar --help}. Exit codes: 0 after a clean
- * shutdown (SIGTERM or SIGINT), 1 when the server cannot start, 2 for a bad command line.
+ * The {@code todo} command: {@code java -jar todo-standalone.jar --help}. Exit codes: 0 after a
+ * clean shutdown (SIGTERM or SIGINT) or a finished command, 1 when the server cannot start or a
+ * command fails, 2 for a bad command line.
  */
 public final class Main {
-
-    private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";
 
     private Main() {
         // Prevent instantiation
@@ -38,98 +37,97 @@ public final class Main {
 
     /** Runs the command; returns the exit code. A started server runs until a signal arrives. */
     static int run(String[] args, UnaryOperator<String> environment, PrintStream out, PrintStream err, CountDownLatch stopped) {
-        CommandLine commandLine;
-        ServerSettings settings;
-        try {
-            commandLine = CommandLine.parse(args, environment);
-            if (commandLine.has(CommandLine.HELP)) {
-                out.print(CommandLine.usage());
-                return 0;
+        return commandLine(environment, out, err, stopped).execute(args);
+    }
+
+    /** The commands, their options added from the settings model, and how errors end them. */
+    static CommandLine commandLine(UnaryOperator<String> environment, PrintStream out, PrintStream err, CountDownLatch stopped) {
+        CommandLine commands = new CommandLine(new TodoCommand(environment, out, err, stopped));
+        ServeCommand.addOptions(commands.getCommandSpec());
+        commands.getSubcommands().values().forEach(sub -> {
+            if (sub.getCommandSpec().userObject() instanceof CommandWithOptions command) {
+                CommandOptions.add(sub.getCommandSpec(), command.options());
             }
-            if (commandLine.has(CommandLine.VERSION)) {
-                out.println("todo " + version());
-                return 0;
+        });
+        commands.setCaseInsensitiveEnumValuesAllowed(true);
+        commands.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commands.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commands.setParameterExceptionHandler((ParameterException e, String[] given) -> {
+            PrintWriter writer = e.getCommandLine().getErr();
+            writer.println("todo: " + e.getMessage());
+            if (!UnmatchedArgumentException.printSuggestions(e, writer)) {
+                String closest = closestOption(e);
+                if (closest != null) {
+                    writer.println("Did you mean: " + closest + "?");
+                }
             }
-            configureLogging(commandLine.logLevel());
-            settings = commandLine.serverSettings();
-        } catch (IllegalArgumentException e) {
-            err.println("todo: " + e.getMessage());
-            err.println();
-            err.print(CommandLine.usage());
+            writer.println();
+            e.getCommandLine().usage(writer);
             return 2;
-        }
-        boolean debug = commandLine.has(CommandLine.DEBUG);
-        TodoServer server;
-        try {
-            server = TodoServer.start(settings);
-        } catch (RuntimeException e) {
-            err.println("todo: " + describe(e, settings));
-            if (debug) {
-                e.printStackTrace(err);
+        });
+        commands.setExecutionExceptionHandler((e, command, parsed) -> {
+            PrintWriter writer = command.getErr();
+            writer.println("todo: " + describe(e));
+            if (Arrays.asList(parsed.originalArgs()).contains(Options.DEBUG.flag())
+                    || "true".equalsIgnoreCase(environment.apply(Options.DEBUG.environmentVariable()))) {
+                e.printStackTrace(writer);
             }
+            writer.flush();
             return 1;
-        }
-        Duration startup = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()), Instant.now());
-        out.println("todo " + version() + " listening on " + server.url() + " (database "
-                + settings.store().location() + ", started in " + startup.toMillis() + " ms)");
-        out.flush();
-        awaitSignal(server, stopped);
-        return 0;
+        });
+        return commands;
     }
 
-    /** Blocks until SIGTERM or SIGINT, then shuts down gracefully; the JVM then exits 0, not 143. */
-    private static void awaitSignal(TodoServer server, CountDownLatch stopped) {
-        CountDownLatch signalled = new CountDownLatch(1);
-        for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> signalled.countDown());
+    /**
+     * picocli suggests options by their first letters only: {@code --prot} finds nothing. This
+     * finds the option within two edits of an unknown {@code --name[=value]}.
+     */
+    private static String closestOption(ParameterException e) {
+        if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return null;
         }
-        // Any other way the JVM ends (System.exit elsewhere) still closes the store.
-        Thread hook = new Thread(server::close, "todo-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            signalled.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        String given = unmatched.getUnmatched().get(0).split("=", 2)[0];
+        if (!given.startsWith("--")) {
+            return null;
         }
-        server.close();
-        stopped.countDown();
-    }
-
-    private static String describe(RuntimeException e, ServerSettings settings) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return "cannot listen on " + settings.host() + ":" + settings.port() + ": "
-                        + (t.getMessage() != null && t.getMessage().contains("in use") ? "the port is already in use" : t.getMessage());
+        String best = null;
+        int bestDistance = 3;
+        for (String name : e.getCommandLine().getCommandSpec().optionsMap().keySet()) {
+            int distance = distance(given, name);
+            if (distance < bestDistance) {
+                best = name;
+                bestDistance = distance;
             }
         }
-        if (e instanceof TodoException) {
+        return best;
+    }
+
+    /** Levenshtein's edit distance, transpositions counted as two. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** One line for a failure: the message a user can act on, without the exception's class for our own. */
+    static String describe(Throwable e) {
+        if (e instanceof TodoException || e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException) {
             return e.getMessage();
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
-    }
-
-    private static void configureLogging(String level) {
-        // Undertow and XNIO log through jboss-logging: send them to the same SLF4J binding.
-        System.setProperty("org.jboss.logging.provider", "slf4j");
-        System.setProperty(SIMPLE_LOGGER + "defaultLogLevel", level);
-        if ("error".equals(level)) {
-            // simplelogger.properties keeps the libraries at warn: error must quiet them too (-D still wins)
-            Properties file = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("/simplelogger.properties")) {
-                if (in != null) {
-                    file.load(in);
-                }
-            } catch (IOException e) {
-                // no file: nothing to quiet
-            }
-            for (String key : file.stringPropertyNames()) {
-                if (key.startsWith(SIMPLE_LOGGER + "log.")) {
-                    System.getProperties().putIfAbsent(key, "error");
-                }
-            }
-        }
-        // --access-log asked for these lines: they print whatever the level
-        System.getProperties().putIfAbsent(SIMPLE_LOGGER + "log." + TodoServer.ACCESS_LOGGER, "info");
     }
 
     static String version() {

@@ -2,13 +2,16 @@ package io.github.todo.standalone;
 
 import io.github.todo.core.TodoConfig;
 import io.github.todo.http.ApiSettings;
+import io.github.todo.settings.Options;
+import io.github.todo.settings.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the standalone server needs; immutable. {@link CommandLine} builds one from flags and
- * environment variables.
+ * Everything the standalone server needs; immutable. {@link #from(Settings)} builds one from the
+ * settings model, whose {@link Options} hold every default.
  *
  * @param host            the address to bind, default {@code 127.0.0.1}
  * @param port            the port, default 8000; 0 picks a free one
@@ -22,6 +25,9 @@ import java.util.Objects;
  *                        of its body, default 30 s
  * @param maxHeaderSize   the largest request header block accepted, default 16 KiB
  * @param shutdownTimeout how long shutdown waits for in-flight requests, default 10 s
+ * @param shutdownDelay   how long, on shutdown, {@code /health/ready} answers 503 while every
+ *                        request is still served, so load balancers stop sending before the server
+ *                        stops accepting; default 0
  */
 public record ServerSettings(
         String host,
@@ -34,7 +40,8 @@ public record ServerSettings(
         Duration idleTimeout,
         Duration requestTimeout,
         int maxHeaderSize,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration shutdownDelay) {
 
     /** Checks every value; a mistake throws {@link IllegalArgumentException} naming the setting. */
     public ServerSettings {
@@ -44,6 +51,7 @@ public record ServerSettings(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(shutdownDelay, "shutdownDelay");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535");
         }
@@ -55,11 +63,40 @@ public record ServerSettings(
         }
     }
 
+    /** Settings without a shutdown delay. */
+    public ServerSettings(String host, int port, int ioThreads, int workerThreads, TodoConfig store, ApiSettings api,
+                          boolean accessLog, Duration idleTimeout, Duration requestTimeout, int maxHeaderSize,
+                          Duration shutdownTimeout) {
+        this(host, port, ioThreads, workerThreads, store, api, accessLog, idleTimeout, requestTimeout, maxHeaderSize,
+                shutdownTimeout, Duration.ZERO);
+    }
+
     /** The defaults, with the database in {@code store}: on 127.0.0.1, for its own names only. */
     public static ServerSettings defaults(TodoConfig store) {
-        return new ServerSettings("127.0.0.1", 8000, 2, 32, store,
-                ApiSettings.defaults().withMetrics(true).withAllowedHosts(defaultAllowedHosts("127.0.0.1")), false,
-                Duration.ofSeconds(60), Duration.ofSeconds(30), 16 * 1024, Duration.ofSeconds(10));
+        return from(Settings.from(key -> null), store);
+    }
+
+    /**
+     * The server's settings from {@code settings}; the store is the database they name, else
+     * {@code todo.db}. The server always serves {@code /metrics}.
+     *
+     * @throws IllegalArgumentException naming the setting whose value is wrong
+     */
+    public static ServerSettings from(Settings settings) {
+        return from(settings, settings.store(() -> Path.of("todo.db")).build());
+    }
+
+    private static ServerSettings from(Settings settings, TodoConfig store) {
+        String host = settings.get(Options.HOST);
+        ApiSettings api = settings.api().withMetrics(true);
+        if (!settings.isSet(Options.ALLOWED_HOSTS)) {
+            api = api.withAllowedHosts(defaultAllowedHosts(host));
+        }
+        return new ServerSettings(host, settings.get(Options.PORT), settings.get(Options.IO_THREADS),
+                settings.get(Options.WORKER_THREADS), store, api, settings.get(Options.ACCESS_LOG),
+                settings.get(Options.IDLE_TIMEOUT), settings.get(Options.REQUEST_TIMEOUT),
+                (int) Math.min(Integer.MAX_VALUE, settings.get(Options.MAX_HEADER_SIZE)),
+                settings.get(Options.SHUTDOWN_TIMEOUT), settings.get(Options.SHUTDOWN_DELAY));
     }
 
     /**
@@ -81,6 +118,6 @@ public record ServerSettings(
     /** A copy listening on {@code newPort}. */
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, ioThreads, workerThreads, store, api, accessLog,
-                idleTimeout, requestTimeout, maxHeaderSize, shutdownTimeout);
+                idleTimeout, requestTimeout, maxHeaderSize, shutdownTimeout, shutdownDelay);
     }
 }

@@ -60,7 +60,9 @@ public final class TodoServer implements AutoCloseable {
         // (401, 413) is never sent by a client that waits for the 100.
         root = new HttpContinueReadHandler(root);
         if (settings.accessLog()) {
-            root = new AccessLogHandler(root, ACCESS::info, "common", TodoServer.class.getClassLoader());
+            // Apache's common format, then the request id
+            root = new AccessLogHandler(new RequestIdHandler(root), ACCESS::info,
+                    "%h %l %u %t \"%r\" %s %b id=%{o,X-Request-Id}", TodoServer.class.getClassLoader());
         }
         this.graceful = new GracefulShutdownHandler(root);
         int requestTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis());
@@ -151,13 +153,25 @@ public final class TodoServer implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: refuses new requests, waits up to the shutdown timeout for those in flight,
-     * stops listening, then closes the store (which commits queued writes and checkpoints the WAL).
+     * Graceful stop: for the shutdown delay, {@code /health/ready} answers 503 while every request
+     * is still served; then refuses new requests, waits up to the shutdown timeout for those in
+     * flight, stops listening, and closes the store (which commits queued writes and checkpoints
+     * the WAL).
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (!settings.shutdownDelay().isZero()) {
+            api.drain();
+            LOG.info("shutting down: /health/ready answers 503 for {} ms, then new requests are refused",
+                    settings.shutdownDelay().toMillis());
+            try {
+                Thread.sleep(settings.shutdownDelay().toMillis()); // the delay itself: load balancers poll meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         graceful.shutdown();
         try {

@@ -38,19 +38,18 @@ class HostAllowListTest {
 
     @Test
     void the_names_can_be_given_and_any_allowed() throws Exception {
-        ServerSettings given = CommandLine.parse(new String[] {"--port", "0", "--db", dir.resolve("a.db").toString(),
-                "--allowed-hosts", "todo.internal, 127.0.0.1"}, Map.<String, String>of()::get).serverSettings();
+        ServerSettings given = CommandsTest.serverSettings(new String[] {"--port", "0", "--db", dir.resolve("a.db").toString(),
+                "--allowed-hosts", "todo.internal, 127.0.0.1"}, Map.<String, String>of()::get);
         try (TodoServer server = TodoServer.start(given)) {
             assertEquals(200, status(server.port(), "GET /tasks", "todo.internal:" + server.port()));
             assertEquals(400, status(server.port(), "GET /tasks", "localhost"));
         }
-        ServerSettings any = CommandLine.parse(new String[] {"--port", "0", "--db", dir.resolve("b.db").toString(),
-                "--allowed-hosts", "*"}, Map.<String, String>of()::get).serverSettings();
+        ServerSettings any = CommandsTest.serverSettings(new String[] {"--port", "0", "--db", dir.resolve("b.db").toString(),
+                "--allowed-hosts", "*"}, Map.<String, String>of()::get);
         try (TodoServer server = TodoServer.start(any)) {
             assertEquals(200, status(server.port(), "GET /tasks", "rebound.example"));
         }
-        ServerSettings exposed = CommandLine.parse(new String[] {"--host", "0.0.0.0", "--db", dir.resolve("c.db").toString()},
-                Map.<String, String>of()::get).serverSettings();
+        ServerSettings exposed = CommandsTest.serverSettings(new String[] {"--host", "0.0.0.0", "--db", dir.resolve("c.db").toString()}, Map.<String, String>of()::get);
         assertEquals(List.of("*"), exposed.api().allowedHosts(), "a server others reach is named however they reach it");
     }
 

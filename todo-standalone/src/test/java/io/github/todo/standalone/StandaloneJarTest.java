@@ -111,7 +111,7 @@ class StandaloneJarTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue());
         assertTrue(err.startsWith("todo: port: 'eighty' is not an integer from 0 to 65535"), err);
-        assertTrue(err.contains("Usage: java -jar todo-standalone.jar"), err);
+        assertTrue(err.contains("Usage: todo "), err);
 
         Process unknown = start("--frobnicate");
         assertTrue(unknown.waitFor(30, TimeUnit.SECONDS));

@@ -50,6 +50,7 @@ public final class DefaultTaskService implements TaskService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTaskService.class);
 
     private final String name;
+    private final TodoConfig config;
     private final TaskRules rules;
     private final Dialect dialect;
     private final SqlSessionFactory sessions;
@@ -65,6 +66,7 @@ public final class DefaultTaskService implements TaskService {
     private DefaultTaskService(String name, TodoConfig config, Dialect dialect, SqlSessionFactory sessions,
                                Writes writes, HikariDataSource ownPool, TaskCache cache, QuickReads quickReads) {
         this.name = name;
+        this.config = config;
         this.rules = new TaskRules(config.maxNameLength());
         this.maxNameLength = config.maxNameLength();
         this.dialect = dialect;
@@ -201,6 +203,44 @@ public final class DefaultTaskService implements TaskService {
         hikari.setConnectionTimeout(Math.max(250, config.busyTimeout().toMillis()));
         hikari.setAllowPoolSuspension(true); // held while a removed file is copied back (SingleWriter.Rescue)
         return new HikariDataSource(hikari);
+    }
+
+    @Override
+    public void backup(java.nio.file.Path target) {
+        checkOpen();
+        Backups.backup(name, dialect, sessions.getConfiguration().getEnvironment().getDataSource(), target);
+    }
+
+    @Override
+    public io.github.todo.core.TaskImport beginImport() {
+        checkOpen();
+        // A connection of its own: on SQLite one that may write (the readers' may not create the file)
+        DataSource source = config.databaseFile() != null ? SqliteSetup.dataSource(config)
+                : sessions.getConfiguration().getEnvironment().getDataSource();
+        Connection connection = null;
+        try {
+            connection = source.getConnection();
+            return new JdbcTaskImport(name, connection, dialect, rules);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw StoreErrors.wrap("cannot start an import into " + config.location(), e);
+        }
+    }
+
+    @Override
+    public long idSequence() {
+        checkOpen();
+        try (Connection connection = sessions.getConfiguration().getEnvironment().getDataSource().getConnection()) {
+            return SchemaVersions.idSequence(connection, dialect);
+        } catch (SQLException e) {
+            throw StoreErrors.wrap("cannot read the id sequence of " + config.location(), e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new StoreException("the store is closed");
+        }
     }
 
     @Override

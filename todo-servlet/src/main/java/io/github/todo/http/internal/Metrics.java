@@ -4,6 +4,7 @@ import io.github.todo.core.StoreStats;
 import io.github.todo.core.TaskService;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.pause.NoPauseDetector;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -11,7 +12,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +39,8 @@ public final class Metrics implements AutoCloseable {
         Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MeterRegistry registry;
+    private final boolean ownRegistry;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
@@ -53,9 +54,14 @@ public final class Metrics implements AutoCloseable {
     /** By route (or none) and method (or OTHER); a racy cache of {@link #timers}, which is the truth. */
     private final Recent[] recentBySlot = new Recent[(Route.values().length + 1) * (METHODS.size() + 1)];
 
-    public Metrics(TaskService tasks) {
-        // No pause-detector threads: in a WAR they would outlive an undeploy and pin its class loader.
-        registry.config().pauseDetector(new NoPauseDetector());
+    /** Meters in {@code registry}, which this closes when it {@code owns} it. */
+    public Metrics(TaskService tasks, MeterRegistry registry, boolean owns) {
+        this.registry = registry;
+        this.ownRegistry = owns;
+        if (owns) {
+            // No pause-detector threads: in a WAR they would outlive an undeploy and pin its class loader.
+            registry.config().pauseDetector(new NoPauseDetector());
+        }
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -117,15 +123,17 @@ public final class Metrics implements AutoCloseable {
                 .register(registry);
     }
 
-    /** Every meter, in the Prometheus text format. */
+    /** Every meter, in the Prometheus text format; {@code null} when the registry is not Prometheus's. */
     public byte[] scrape() {
-        return registry.scrape().getBytes(StandardCharsets.UTF_8);
+        return registry instanceof PrometheusMeterRegistry prometheus ? prometheus.scrape().getBytes(StandardCharsets.UTF_8) : null;
     }
 
     /** Unhooks the GC listeners, which would otherwise keep a web application's class loader alive. */
     @Override
     public void close() {
         gc.close();
-        registry.close();
+        if (ownRegistry) {
+            registry.close();
+        }
     }
 }
