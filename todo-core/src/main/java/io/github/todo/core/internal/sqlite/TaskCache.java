@@ -1,8 +1,9 @@
-package io.github.todo.core.internal;
+package io.github.todo.core.internal.sqlite;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.todo.core.Task;
+import io.github.todo.core.internal.ReadCache;
 
 /**
  * Recently written tasks, kept in memory so an event-loop server can answer a read without
@@ -16,9 +17,9 @@ import io.github.todo.core.Task;
  * another entry, and that churn (eviction work on the reading thread, contended between the I/O
  * threads, and young garbage promoted to the old generation) cost more than the hits saved:
  * 21,000 against 32,000 reads/s over 1.8 million rows, p99 38 ms against 4 ms. A read that misses
- * costs a point read on the reading thread ({@link QuickReads}).
+ * costs a point read on the reading thread ({@link SqliteQuickReads}).
  */
-final class TaskCache {
+final class TaskCache implements ReadCache {
 
     private final Cache<Long, Task> tasks;
     /** Set while forgetting, and left set if forgetting failed: a cache that may hold old rows answers nothing. */
@@ -51,22 +52,26 @@ final class TaskCache {
     }
 
     /** The task if it is in memory, else {@code null}. */
-    Task get(long id) {
+    @Override
+    public Task get(long id) {
         return off ? null : tasks.getIfPresent(id);
     }
 
     /** The writer's update for a task it changed, after the commit. */
-    void put(Task task) {
+    @Override
+    public void put(Task task) {
         tasks.put(task.id(), task);
     }
 
     /** The writer's update for a task it deleted, after the commit. */
-    void remove(long id) {
+    @Override
+    public void remove(long id) {
         tasks.invalidate(id);
     }
 
     /** Forgets everything: another connection changed the database behind our back. */
-    void clear() {
+    @Override
+    public void clear() {
         off = true; // first, and without allocating: it holds even if what follows runs out of memory
         tasks.invalidateAll();
         off = false;
