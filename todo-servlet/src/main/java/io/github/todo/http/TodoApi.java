@@ -1,25 +1,10 @@
 package io.github.todo.http;
 
-import io.github.todo.core.StoreException;
 import io.github.todo.core.TaskService;
-import io.github.todo.http.internal.AccessControl;
-import io.github.todo.http.internal.HttpError;
-import io.github.todo.http.internal.MeasuredExchange;
-import io.github.todo.http.internal.Metrics;
-import io.github.todo.http.internal.Problems;
-import io.github.todo.http.internal.Router;
-import io.github.todo.http.internal.TaskHandlers;
-import io.github.todo.http.internal.WebHandlers;
+import io.github.todo.http.internal.Dispatcher;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The whole HTTP contract of todo: routing, content negotiation, JSON, validation errors and
@@ -36,28 +21,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class TodoApi implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TodoApi.class);
-    private static final byte[] HELLO = "Hello, world!".getBytes(StandardCharsets.UTF_8);
-    private static final String TEXT = "text/plain; charset=utf-8";
-    private static final String JSON = "application/json";
-
-    private final TaskService tasks;
     private final ApiSettings settings;
-    private final byte[] info;
-    private final TaskHandlers handlers;
-    private final AccessControl access;
-    private final WebHandlers web = new WebHandlers();
-    private final byte[] live;
-    private final Metrics metrics; // null when off
+    private final Dispatcher dispatcher;
 
     private TodoApi(TaskService tasks, ApiSettings settings) {
-        this.tasks = tasks;
         this.settings = settings;
-        this.info = settings.serverName().getBytes(StandardCharsets.US_ASCII);
-        this.handlers = new TaskHandlers(tasks, settings.maxBodyBytes());
-        this.access = new AccessControl(settings);
-        this.live = handlers.health("UP", null);
-        this.metrics = settings.metrics() ? new Metrics(tasks) : null;
+        this.dispatcher = new Dispatcher(tasks, settings);
     }
 
     /**
@@ -101,11 +70,7 @@ public final class TodoApi implements AutoCloseable {
      * @throws IOException when the answer sent now could not be written (the client went away)
      */
     public Outcome handleOnEventLoop(ApiExchange exchange, Executor answerOn) throws IOException {
-        Router.Match match = Router.match(exchange.path());
-        if (!servedOnEventLoop(exchange.method(), match)) {
-            return Outcome.NEEDS_BLOCKING_THREAD;
-        }
-        return handle(exchange, match, answerOn) ? Outcome.ANSWERED_LATER : Outcome.ANSWERED;
+        return dispatcher.handleOnEventLoop(exchange, answerOn);
     }
 
     /**
@@ -117,26 +82,7 @@ public final class TodoApi implements AutoCloseable {
      * @throws IOException when the answer could not be written (the client went away)
      */
     public boolean refuseBeforeBody(ApiExchange exchange) throws IOException {
-        Router.Match match = Router.match(exchange.path());
-        if (match == null || access.allows(exchange, match.route())) {
-            return false;
-        }
-        handle(exchange, match, null); // answers 401 before it would read the body
-        return true;
-    }
-
-    private boolean servedOnEventLoop(String method, Router.Match match) {
-        if (match == null) {
-            return true; // a 404, answered at once
-        }
-        boolean get = "GET".equals(method) || "HEAD".equals(method);
-        return switch (match.route()) {
-            case HELLO, INFO, HEALTH_LIVE -> get;
-            case OPENAPI, DOCS, DOCS_FILE, APP, APP_PAGE, APP_FILE -> get && web.isReady(match);
-            case TASK -> true;
-            case TASKS -> !get; // the list streams from the database
-            default -> false;
-        };
+        return dispatcher.refuseBeforeBody(exchange);
     }
 
     /**
@@ -145,198 +91,12 @@ public final class TodoApi implements AutoCloseable {
      * streamed list broke off half-way) is thrown.
      */
     public void handle(ApiExchange exchange) throws IOException {
-        handle(exchange, Router.match(exchange.path()), null);
-    }
-
-    /**
-     * The one pipeline. A task write's answer is sent when its commit is known: by this thread,
-     * which waits for it, when {@code answerOn} is null, else by a task on {@code answerOn}; the
-     * same for a read that the store cannot answer at once. True when the answer comes later.
-     */
-    private boolean handle(ApiExchange exchange, Router.Match match, Executor answerOn) throws IOException {
-        boolean wait = answerOn == null;
-        // Measured here, once, whatever the container: the route template keeps the series few.
-        MeasuredExchange measured = metrics == null ? null : new MeasuredExchange(exchange);
-        ApiExchange target = measured == null ? exchange : measured;
-        long started = System.nanoTime();
-        CompletableFuture<TaskHandlers.Reply> pending = null;
-        boolean later = false;
-        try {
-            CompletionStage<TaskHandlers.Reply> stage = serve(target, match, wait);
-            pending = stage == null ? null : stage.toCompletableFuture();
-            if (pending != null && (wait || pending.isDone())) {
-                // waiting, the handlers call the store's waiting forms: the stage is already complete
-                answer(target, pending);
-            } else {
-                later = pending != null;
-            }
-        } finally {
-            if (!later) {
-                record(measured, match, started);
-            }
-        }
-        if (later) {
-            pending.whenCompleteAsync((reply, failure) -> {
-                try {
-                    answer(target, reply, failure);
-                } catch (IOException e) {
-                    LOG.debug("response aborted: {}", e.getMessage());
-                    exchange.abort();
-                } catch (RuntimeException | Error e) {
-                    // nobody above us would hear of it, and the client would wait for ever
-                    LOG.warn("answer failed", e);
-                    exchange.abort();
-                    if (e instanceof Error error) {
-                        throw error;
-                    }
-                } finally {
-                    record(measured, match, started);
-                }
-            }, answerOn);
-        }
-        return later;
-    }
-
-    /** Sends the answer of a stage already complete. */
-    private static void answer(ApiExchange exchange, CompletableFuture<TaskHandlers.Reply> done) throws IOException {
-        TaskHandlers.Reply reply = null;
-        Throwable failure = null;
-        try {
-            reply = done.join();
-        } catch (CompletionException | CancellationException e) {
-            failure = e;
-        }
-        answer(exchange, reply, failure);
-    }
-
-    private void record(MeasuredExchange measured, Router.Match match, long started) {
-        if (measured != null && measured.status() != 0) {
-            metrics.record(match == null ? null : match.route(), measured.method(), measured.status(), System.nanoTime() - started);
-        }
+        dispatcher.handle(exchange);
     }
 
     /** Stops what the API runs besides requests (the metrics' JVM listeners); the store stays open. */
     @Override
     public void close() {
-        if (metrics != null) {
-            metrics.close();
-        }
-    }
-
-    /**
-     * Answers now and returns null, or returns the task write (or, when not {@code wait}ing, the
-     * database read) whose answer comes later.
-     */
-    private CompletionStage<TaskHandlers.Reply> serve(ApiExchange exchange, Router.Match match, boolean wait)
-            throws IOException {
-        exchange.header("X-Content-Type-Options", "nosniff");
-        try {
-            return route(exchange, match, wait);
-        } catch (IOException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            problem(exchange, e);
-            return null;
-        }
-    }
-
-    /** Sends a late answer, or the problem its failure makes. */
-    private static void answer(ApiExchange exchange, TaskHandlers.Reply reply, Throwable failure) throws IOException {
-        if (failure == null) {
-            reply.send(exchange);
-        } else {
-            problem(exchange, failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
-        }
-    }
-
-    private static void problem(ApiExchange exchange, Throwable failure) throws IOException {
-        Problems.Problem problem = Problems.of(failure);
-        if (problem.status() == 503) {
-            exchange.header("Retry-After", "1");
-        }
-        exchange.respond(problem.status(), Problems.MEDIA_TYPE, problem.body());
-    }
-
-    private CompletionStage<TaskHandlers.Reply> route(ApiExchange exchange, Router.Match match, boolean wait)
-            throws IOException {
-        String coding = exchange.requestHeader("Transfer-Encoding");
-        if (coding != null && !coding.trim().equalsIgnoreCase("chunked")) {
-            // RFC 9112 6.1: a coding we do not implement is refused (400; a 501 would count as a
-            // server fault), not guessed at, whatever the route: a front end that framed the body
-            // otherwise would disagree with us where the next request starts. The connection closes.
-            exchange.header("Connection", "close");
-            throw new HttpError(400, "Transfer-Encoding", "the transfer coding '" + coding + "' is not supported: send the body as is, or chunked");
-        }
-        access.checkHost(exchange);
-        if (match == null) {
-            throw new HttpError(404, null, "no such resource: " + exchange.path());
-        }
-        if (access.cors(exchange, match.route())) {
-            return null; // a CORS preflight, answered
-        }
-        String method = exchange.method();
-        if ("OPTIONS".equals(method)) {
-            exchange.header("Allow", match.route().allow());
-            exchange.respond(204, null, new byte[0]);
-            return null;
-        }
-        if (!match.route().allows(method)) {
-            exchange.header("Allow", match.route().allow());
-            throw new HttpError(405, null, method + " is not allowed on " + match.route().template());
-        }
-        access.authorize(exchange, match.route());
-        boolean get = "GET".equals(method) || "HEAD".equals(method); // containers drop HEAD bodies
-        switch (match.route()) {
-            case HELLO -> exchange.respond(200, TEXT, HELLO);
-            case INFO -> exchange.respond(200, TEXT, info);
-            case HEALTH, HEALTH_READY -> health(exchange);
-            case HEALTH_LIVE -> exchange.respond(200, JSON, live); // the process answers: nothing else to check
-            case TASKS -> {
-                if (!get) {
-                    return handlers.create(exchange, wait);
-                }
-                handlers.list(exchange);
-            }
-            case TASK -> {
-                switch (method) {
-                    case "PUT" -> {
-                        return handlers.replace(exchange, match.id(), wait);
-                    }
-                    case "PATCH" -> {
-                        return handlers.patch(exchange, match.id(), wait);
-                    }
-                    case "DELETE" -> {
-                        return handlers.delete(match.id(), wait);
-                    }
-                    default -> {
-                        if (!wait) {
-                            return handlers.readLater(match.id());
-                        }
-                        handlers.read(exchange, match.id());
-                    }
-                }
-            }
-            case OPENAPI, DOCS, DOCS_FILE, APP, APP_PAGE, APP_FILE -> web.serve(exchange, match);
-            case METRICS -> metrics(exchange);
-        }
-        return null;
-    }
-
-    private void metrics(ApiExchange exchange) throws IOException {
-        if (metrics == null) {
-            throw new HttpError(404, null, "metrics are off; set " + Settings.METRICS + "=true ("
-                    + Settings.systemProperty(Settings.METRICS) + ", " + Settings.environmentVariable(Settings.METRICS) + ") to serve them");
-        }
-        exchange.respond(200, Metrics.MEDIA_TYPE, metrics.scrape());
-    }
-
-    private void health(ApiExchange exchange) throws IOException {
-        try {
-            tasks.ping();
-            exchange.respond(200, JSON, live);
-        } catch (StoreException e) {
-            LOG.warn("health check failed: {}", e.getMessage());
-            exchange.respond(503, JSON, handlers.health("DOWN", e.getMessage()));
-        }
+        dispatcher.close();
     }
 }

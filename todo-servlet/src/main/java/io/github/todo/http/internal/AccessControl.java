@@ -10,7 +10,7 @@ import java.util.List;
  * Who may call the API: the optional bearer token on {@code /tasks}, and CORS for browsers on
  * other origins. Off unless configured.
  */
-public final class AccessControl {
+final class AccessControl {
 
     private static final String BEARER = "Bearer ";
 
@@ -33,7 +33,7 @@ public final class AccessControl {
      * that rebinds its own name to this address still sends its name. A request without a Host
      * (HTTP/1.0) passes: a browser always sends one.
      *
-     * @throws HttpError 400 naming the header
+     * @throws HttpProblemException 400 naming the header
      */
     public void checkHost(ApiExchange exchange) {
         if (hosts.isEmpty()) {
@@ -54,7 +54,7 @@ public final class AccessControl {
             name = name.substring(0, name.length() - 1);
         }
         if (!hosts.contains(name)) {
-            throw new HttpError(400, "Host", "this server does not answer for the host '" + header.trim()
+            throw new HttpProblemException(400, "Host", "this server does not answer for the host '" + header.trim()
                     + "'; start it with --allowed-hosts (allowedHosts) naming it");
         }
         if (accepted.size() < MAX_ACCEPTED) {
@@ -91,18 +91,18 @@ public final class AccessControl {
     /**
      * Checks the bearer token on a {@code /tasks} route.
      *
-     * @throws HttpError 401 with {@code WWW-Authenticate} when the token is missing or wrong
+     * @throws HttpProblemException 401 with {@code WWW-Authenticate} when the token is missing or wrong
      */
     public void authorize(ApiExchange exchange, Route route) {
         switch (verdict(exchange, route)) {
             case ALLOWED -> { }
             case NO_TOKEN -> {
                 exchange.header("WWW-Authenticate", "Bearer realm=\"todo\"");
-                throw new HttpError(401, "Authorization", "this API needs an Authorization: Bearer token");
+                throw new HttpProblemException(401, "Authorization", "this API needs an Authorization: Bearer token");
             }
             case WRONG_TOKEN -> {
                 exchange.header("WWW-Authenticate", "Bearer realm=\"todo\", error=\"invalid_token\"");
-                throw new HttpError(401, "Authorization", "the bearer token is not valid");
+                throw new HttpProblemException(401, "Authorization", "the bearer token is not valid");
             }
         }
     }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The task endpoints: parse the request, call the service, write the response. */
-public final class TaskHandlers {
+final class TaskHandlers {
 
     private static final String JSON = "application/json";
     private static final byte[] EMPTY = new byte[0];
@@ -145,10 +145,10 @@ public final class TaskHandlers {
         // Required, not assumed: a web page may send a POST without a preflight only with a
         // form's or text's type, or none, so a JSON type is what keeps other sites' pages out.
         if (contentType == null) {
-            throw new HttpError(415, "Content-Type", "the body must be application/json: send Content-Type: application/json");
+            throw new HttpProblemException(415, "Content-Type", "the body must be application/json: send Content-Type: application/json");
         }
         if (!isJson(contentType)) {
-            throw new HttpError(415, "Content-Type", "the body must be application/json, not " + contentType);
+            throw new HttpProblemException(415, "Content-Type", "the body must be application/json, not " + contentType);
         }
         // Over the limit: answered before a byte is read. The adapter reads the rest past after
         // the answer (ApiExchange#body), so a client still sending reads the 413, not a reset.
