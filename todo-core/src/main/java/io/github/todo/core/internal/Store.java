@@ -6,30 +6,60 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * What differs per database, chosen once when the store opens ({@link Stores#open}): the
  * sessions reads run in, where writes go, what is kept in memory, and how it all closes. One
- * implementation per backend: {@code sqlite.SqliteStore} and {@code postgres.PostgresStore}.
+ * subclass per backend: {@code sqlite.SqliteStore} and {@code postgres.PostgresStore}.
  */
-public interface Store {
+public abstract class Store {
+
+    private final String name;
+    private final SqlSessionFactory sessions;
+    private final Writes writes;
+    private final ReadCache cache;
+    private final QuickReads quickReads;
+    private final ReadPool readPool;
+
+    protected Store(String name, SqlSessionFactory sessions, Writes writes, ReadCache cache, QuickReads quickReads,
+                    ReadPool readPool) {
+        this.name = name;
+        this.sessions = sessions;
+        this.writes = writes;
+        this.cache = cache;
+        this.quickReads = quickReads;
+        this.readPool = readPool;
+    }
 
     /** The name the store's threads and log lines carry, such as {@code todo[todo.db]}. */
-    String name();
+    public final String name() {
+        return name;
+    }
 
     /** Sessions on the read connections (on PostgreSQL, the connections for everything). */
-    SqlSessionFactory sessions();
+    public final SqlSessionFactory sessions() {
+        return sessions;
+    }
 
-    Writes writes();
+    /** Where writes go. */
+    public final Writes writes() {
+        return writes;
+    }
 
     /** Recently written tasks, or {@link ReadCache#OFF}. */
-    ReadCache cache();
+    public final ReadCache cache() {
+        return cache;
+    }
 
     /** Point reads on the caller's thread, or {@link QuickReads#OFF}. */
-    QuickReads quickReads();
+    public final QuickReads quickReads() {
+        return quickReads;
+    }
 
     /** The store's own pool, or {@link ReadPool#NONE}. */
-    ReadPool readPool();
+    public final ReadPool readPool() {
+        return readPool;
+    }
 
     /** A session whose cursor streams rows a few at a time instead of holding them all. */
-    SqlSession streamingSession();
+    public abstract SqlSession streamingSession();
 
     /** Once the writes have stopped: closes what reads use, and then the writes. */
-    void close();
+    public abstract void close();
 }

@@ -11,7 +11,6 @@ import io.github.todo.core.internal.ReadPool;
 import io.github.todo.core.internal.Sessions;
 import io.github.todo.core.internal.Store;
 import io.github.todo.core.internal.StoreErrors;
-import io.github.todo.core.internal.Writes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,20 +19,14 @@ import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
  * PostgreSQL: reads and writes alike on pooled connections, writes concurrently
- * ({@link PooledWrites}). No read cache: other servers may write to the same database.
+ * ({@link PooledWrites}).
  */
-public final class PostgresStore implements Store {
-
-    private final String name;
-    private final SqlSessionFactory sessions;
-    private final PooledWrites writes;
-    private final ReadPool pool;
+public final class PostgresStore extends Store {
 
     private PostgresStore(String name, SqlSessionFactory sessions, TodoConfig config, ReadPool pool) {
-        this.name = name;
-        this.sessions = sessions;
-        this.writes = new PooledWrites(name, sessions, config.poolSize(), config.writeQueueCapacity());
-        this.pool = pool;
+        // No read cache and no quick reads: other servers may write to the same database.
+        super(name, sessions, new PooledWrites(name, sessions, config.poolSize(), config.writeQueueCapacity()),
+                ReadCache.OFF, QuickReads.OFF, pool);
     }
 
     /** Opens {@link TodoConfig#jdbcUrl()} and migrates it. */
@@ -58,36 +51,6 @@ public final class PostgresStore implements Store {
         return new PostgresStore(name, Sessions.factory(config.dataSource(), Sessions.mapping(Dialect.POSTGRESQL)), config, ReadPool.NONE);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public SqlSessionFactory sessions() {
-        return sessions;
-    }
-
-    @Override
-    public Writes writes() {
-        return writes;
-    }
-
-    @Override
-    public ReadCache cache() {
-        return ReadCache.OFF; // only where one writer sees every commit can a cache be kept in step
-    }
-
-    @Override
-    public QuickReads quickReads() {
-        return QuickReads.OFF;
-    }
-
-    @Override
-    public ReadPool readPool() {
-        return pool;
-    }
-
     /**
      * PostgreSQL's driver reads a result through a server-side cursor, fetchSize rows at a time,
      * only inside a transaction; without one it would hold every row in memory at once. Read-only
@@ -95,7 +58,7 @@ public final class PostgresStore implements Store {
      */
     @Override
     public SqlSession streamingSession() {
-        SqlSession session = sessions.openSession(false);
+        SqlSession session = sessions().openSession(false);
         try (Statement statement = session.getConnection().createStatement()) {
             statement.execute("SET TRANSACTION READ ONLY");
             return session;
@@ -111,9 +74,9 @@ public final class PostgresStore implements Store {
     @Override
     public void close() {
         try {
-            pool.close();
+            readPool().close();
         } finally {
-            writes.close();
+            writes().close();
         }
     }
 }

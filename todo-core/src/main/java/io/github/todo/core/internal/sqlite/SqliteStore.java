@@ -10,7 +10,6 @@ import io.github.todo.core.internal.ReadCache;
 import io.github.todo.core.internal.ReadPool;
 import io.github.todo.core.internal.Sessions;
 import io.github.todo.core.internal.Store;
-import io.github.todo.core.internal.Writes;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,25 +26,16 @@ import org.slf4j.LoggerFactory;
  * every write through the {@link SingleWriter}, and, since that writer sees every commit, a read
  * cache kept in step with the database.
  */
-public final class SqliteStore implements Store {
+public final class SqliteStore extends Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
-    private final String name;
-    private final SqlSessionFactory sessions;
     private final SingleWriter writer;
-    private final ReadPool pool;
-    private final ReadCache cache;
-    private final QuickReads quickReads;
 
     private SqliteStore(String name, SqlSessionFactory sessions, SingleWriter writer, ReadPool pool, ReadCache cache,
                         QuickReads quickReads) {
-        this.name = name;
-        this.sessions = sessions;
+        super(name, sessions, writer, cache, quickReads, pool);
         this.writer = writer;
-        this.pool = pool;
-        this.cache = cache;
-        this.quickReads = quickReads;
     }
 
     /** Opens {@link TodoConfig#databaseFile()}, creating it when it is new, and migrates it. */
@@ -100,53 +90,23 @@ public final class SqliteStore implements Store {
                 externalChange, config.databaseFile(), rescue);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public SqlSessionFactory sessions() {
-        return sessions;
-    }
-
-    @Override
-    public Writes writes() {
-        return writer;
-    }
-
-    @Override
-    public ReadCache cache() {
-        return cache;
-    }
-
-    @Override
-    public QuickReads quickReads() {
-        return quickReads;
-    }
-
-    @Override
-    public ReadPool readPool() {
-        return pool;
-    }
-
     /** SQLite's driver steps through a result as it is read: no transaction needed. */
     @Override
     public SqlSession streamingSession() {
-        return sessions.openSession(true);
+        return sessions().openSession(true);
     }
 
     @Override
     public void close() {
-        quickReads.close();
+        quickReads().close();
         try {
             // With every reader gone the checkpoint can fold the whole log back in; there is no
             // connection to do it on when the file could not be opened again after a rescue.
-            if (pool.close() && writer.connection() != null) {
+            if (readPool().close() && writer.connection() != null) {
                 SqliteSetup.checkpoint(writer.connection());
             }
         } catch (SQLException e) {
-            LOG.warn("{} - WAL checkpoint at close failed: {}", name, e.getMessage());
+            LOG.warn("{} - WAL checkpoint at close failed: {}", name(), e.getMessage());
         } finally {
             writer.close();
         }
