@@ -56,7 +56,10 @@ public final class DefaultTaskService implements TaskService {
 
     /** Opens the store; see {@link TaskService#open(TodoConfig)}. */
     public static TaskService open(TodoConfig config) {
-        return new DefaultTaskService(Stores.open(config), config);
+        long started = System.nanoTime();
+        Store store = Stores.open(config);
+        LOG.info("{} - opened {} in {} ms", store.name(), config.location(), (System.nanoTime() - started) / 1_000_000);
+        return new DefaultTaskService(store, config);
     }
 
     @Override

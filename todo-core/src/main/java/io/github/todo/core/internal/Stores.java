@@ -5,26 +5,19 @@ import io.github.todo.core.internal.postgres.PostgresStore;
 import io.github.todo.core.internal.sqlite.SqliteStore;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Opens the {@link Store} for a configuration: the one place that chooses the backend. */
 final class Stores {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
 
     private Stores() {
         // Prevent instantiation
     }
 
     static Store open(TodoConfig config) {
-        long started = System.nanoTime();
         try {
-            Store store = config.databaseFile() != null ? SqliteStore.open(config)
+            return config.databaseFile() != null ? SqliteStore.open(config)
                     : config.jdbcUrl() != null ? PostgresStore.open(config)
                     : overDataSource(config);
-            LOG.info("{} - opened {} in {} ms", store.name(), config.location(), (System.nanoTime() - started) / 1_000_000);
-            return store;
         } catch (RuntimeException | SQLException e) {
             if (StoreErrors.isNotADatabase(e)) {
                 throw StoreErrors.notADatabase(config.databaseFile(), e);

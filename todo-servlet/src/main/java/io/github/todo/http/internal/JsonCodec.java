@@ -97,7 +97,7 @@ final class JsonCodec {
         };
     }
 
-    /** A boolean; the strings "true" and "false" too, as the article's servers accepted them. */
+    /** A boolean; the strings "true" and "false" too: the seed-compatible contract accepts both. */
     private static Boolean readDone(JsonReader json) throws IOException {
         return switch (json.peek()) {
             case BOOLEAN -> json.nextBoolean();

@@ -28,8 +28,8 @@ final class TaskCache implements ReadCache {
     /**
      * What one entry costs besides its name's characters, on a 64-bit JVM with compressed
      * pointers: Caffeine's node, its hash table's entry and slot, its frequency sketch's share, the
-     * Long key, the Task, the String and its array's header. Weighed on the heap by TaskCacheTest
-     * (about 205 bytes an entry for one-letter names), with a margin.
+     * Long key, the Task, the String and its array's header: about 205 bytes an entry for
+     * one-letter names, weighed on the heap, with a margin.
      */
     static final int ENTRY_OVERHEAD_BYTES = 216;
 
