@@ -14,7 +14,8 @@ final class AccessControl {
 
     private static final String BEARER = "Bearer ";
 
-    private final byte[] token;
+    /** What {@code /tasks} asks of a request: a bearer token, or nothing ({@link #OPEN}). */
+    private final TokenCheck tokens;
     private final List<String> origins;
     private final List<String> hosts; // empty: any
     /** Host headers already let through, as sent: most requests then cost one lookup, no parsing. */
@@ -23,7 +24,7 @@ final class AccessControl {
     private static final int MAX_ACCEPTED = 256;
 
     public AccessControl(ApiSettings settings) {
-        this.token = settings.token() == null ? null : settings.token().getBytes(StandardCharsets.US_ASCII);
+        this.tokens = settings.token() == null ? OPEN : bearer(settings.token().getBytes(StandardCharsets.US_ASCII));
         this.origins = settings.corsOrigins();
         this.hosts = settings.allowedHosts().contains("*") ? List.of() : settings.allowedHosts();
     }
@@ -115,15 +116,25 @@ final class AccessControl {
     private enum Verdict { ALLOWED, NO_TOKEN, WRONG_TOKEN }
 
     private Verdict verdict(ApiExchange exchange, Route route) {
-        if (token == null || (route != Route.TASKS && route != Route.TASK)) {
-            return Verdict.ALLOWED;
-        }
-        String header = exchange.requestHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Verdict.NO_TOKEN;
-        }
-        byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.US_ASCII);
-        // constant time: the comparison must not tell how much of a guess was right
-        return MessageDigest.isEqual(given, token) ? Verdict.ALLOWED : Verdict.WRONG_TOKEN;
+        return route != Route.TASKS && route != Route.TASK ? Verdict.ALLOWED : tokens.verdict(exchange);
+    }
+
+    private interface TokenCheck {
+        Verdict verdict(ApiExchange exchange);
+    }
+
+    /** No token configured: the API is open. */
+    private static final TokenCheck OPEN = exchange -> Verdict.ALLOWED;
+
+    private static TokenCheck bearer(byte[] token) {
+        return exchange -> {
+            String header = exchange.requestHeader("Authorization");
+            if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return Verdict.NO_TOKEN;
+            }
+            byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.US_ASCII);
+            // constant time: the comparison must not tell how much of a guess was right
+            return MessageDigest.isEqual(given, token) ? Verdict.ALLOWED : Verdict.WRONG_TOKEN;
+        };
     }
 }
