@@ -36,10 +36,13 @@ final class BodyFirstHandler implements HttpHandler {
     private final int maxBody;
     private final long bodyTimeoutMillis;
 
-    /** Answers a request that is refused whatever its body holds, and says whether it did. */
+    /**
+     * Answers a request that is refused whatever its body holds, and says whether it did; runs
+     * {@code beforeAnswer} first when it refuses, which prepares how the answer goes out.
+     */
     @FunctionalInterface
     interface RefusedBeforeBody {
-        boolean answered(HttpServerExchange exchange) throws Exception;
+        boolean answered(HttpServerExchange exchange, Runnable beforeAnswer) throws Exception;
     }
 
     BodyFirstHandler(HttpHandler next, RefusedBeforeBody refused, long maxBodyBytes, long bodyTimeoutMillis) {
@@ -70,9 +73,8 @@ final class BodyFirstHandler implements HttpHandler {
             pass(exchange, NO_BODY);
             return;
         }
-        if (refused.answered(exchange)) {
-            // a body nobody may send: not kept, read past until the deadline
-            readPastAfterAnswer(exchange, armed(new Deadline(exchange)));
+        // a body nobody may send: not kept, read past after the answer until the deadline
+        if (refused.answered(exchange, () -> readPastAfterAnswer(exchange, armed(new Deadline(exchange))))) {
             return;
         }
         Receiver receiver = exchange.getRequestReceiver();

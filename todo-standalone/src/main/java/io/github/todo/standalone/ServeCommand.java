@@ -16,22 +16,14 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /** {@code todo serve}, also what {@code todo} does without a command: runs the server until SIGTERM or SIGINT. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = TodoCommand.Version.class, sortOptions = false,
         description = "Serves the todo API over HTTP until SIGTERM or SIGINT, then shuts down gracefully.")
-final class ServeCommand implements Callable<Integer>, CommandWithOptions {
+final class ServeCommand extends Subcommand implements Callable<Integer>, CommandWithOptions {
 
     private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";
-
-    @ParentCommand
-    TodoCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public List<Option<?>> options() {

@@ -10,20 +10,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that works on a store named like the server's ({@code --db}, {@code --jdbc-url}, ...,
  * or their environment variables or config file). It logs warnings only: its output is its answer.
  */
-abstract class StoreCommand implements Callable<Integer>, CommandWithOptions {
-
-    @ParentCommand
-    TodoCommand root;
-
-    @Spec
-    CommandSpec spec;
+abstract class StoreCommand extends Subcommand implements Callable<Integer>, CommandWithOptions {
 
     @Override
     public List<Option<?>> options() {

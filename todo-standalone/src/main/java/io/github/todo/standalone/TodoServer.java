@@ -54,7 +54,7 @@ public final class TodoServer implements AutoCloseable {
         HttpHandler blocking = new BlockingHandler(exchange -> serve(api, exchange));
         // Bodies are read whole first, without blocking, so that the event loop can hand them on.
         HttpHandler root = new BodyFirstHandler(exchange -> onEventLoop(exchange, blocking),
-                exchange -> api.refuseBeforeBody(new UndertowExchange(exchange)),
+                (exchange, beforeAnswer) -> api.refuseBeforeBody(new UndertowExchange(exchange), beforeAnswer),
                 settings.api().maxBodyBytes(), settings.requestTimeout().toMillis());
         // Expect: 100-continue is granted when the body is first read, so a body refused before
         // (401, 413) is never sent by a client that waits for the 100.

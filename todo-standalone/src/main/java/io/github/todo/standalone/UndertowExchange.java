@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
 import org.xnio.IoUtils;
 
 /** An {@link ApiExchange} over an Undertow exchange; nothing else. */
@@ -76,8 +77,13 @@ final class UndertowExchange implements ApiExchange {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         }
         exchange.setResponseContentLength(body.length);
-        // Works on the I/O thread (non-blocking send) and on a worker in blocking mode alike.
-        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        try {
+            // Works on the I/O thread (non-blocking send) and on a worker in blocking mode alike.
+            exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        } catch (RejectedExecutionException stopping) {
+            // the connection's I/O thread is stopping with the server: nobody left to answer
+            throw new IOException("the server is stopping", stopping);
+        }
     }
 
     @Override

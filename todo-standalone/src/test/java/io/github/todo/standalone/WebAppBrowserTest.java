@@ -128,15 +128,12 @@ class WebAppBrowserTest {
         assertStatus("Done: \u201cbuy milk\u201d.");
         assertTrue(stored("buy milk").done(), "stored, not just drawn");
 
-        button("Rename walk the dog").click();
-        WebElement field = browser.switchTo().activeElement();
-        assertEquals("walk the dog", field.getAttribute("value"), "the field opens on the name, focused");
+        WebElement field = openRename("walk the dog"); // the field opens on the name, focused
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "walk the cat", Keys.ENTER);
         wait.until(driver -> names().contains("walk the cat"));
         assertEquals("rename-" + stored("walk the cat").id(), focused(), "focus back on the Rename button");
 
-        button("Rename buy milk").click();
-        browser.switchTo().activeElement().sendKeys("never saved", Keys.ESCAPE);
+        openRename("buy milk").sendKeys("never saved", Keys.ESCAPE);
         assertStatus("Rename cancelled.");
 
         button("Delete write the docs").click();
@@ -215,11 +212,7 @@ class WebAppBrowserTest {
             assertTrue(browser.findElement(By.id("clear-completed")).isEnabled());
 
             // another tab renames "one" while this one is renaming it too
-            button("Rename one").click();
-            WebElement field = wait.until(driver -> {
-                WebElement active = browser.switchTo().activeElement();
-                return "one".equals(active.getAttribute("value")) ? active : null;
-            });
+            WebElement field = openRename("one");
             patch(stored("one").id(), "{\"name\":\"one, renamed elsewhere\"}");
             field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "one, mine", Keys.ENTER);
             wait.until(driver -> status().startsWith("This task was changed in another tab"));
@@ -329,6 +322,15 @@ class WebAppBrowserTest {
             }
         }
         throw new AssertionError("no stored task named " + name);
+    }
+
+    /** Clicks Rename on {@code name} and waits for its field: the page reads the task (and its ETag) first. */
+    private WebElement openRename(String name) {
+        button("Rename " + name).click();
+        return wait.until(driver -> {
+            WebElement active = browser.switchTo().activeElement();
+            return name.equals(active.getAttribute("value")) && "input".equals(active.getTagName()) ? active : null;
+        });
     }
 
     private String left() {

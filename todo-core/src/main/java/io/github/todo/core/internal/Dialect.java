@@ -9,7 +9,7 @@ import java.util.Locale;
  * The databases the store runs on. Each is also the MyBatis {@code databaseId}, so a statement in
  * TaskMapper.xml may have a variant for one of them.
  */
-enum Dialect {
+public enum Dialect {
     SQLITE("sqlite"),
     POSTGRESQL("postgresql");
 
@@ -19,7 +19,7 @@ enum Dialect {
         this.databaseId = databaseId;
     }
 
-    String databaseId() {
+    public String databaseId() {
         return databaseId;
     }
 
@@ -29,7 +29,7 @@ enum Dialect {
      *
      * @throws IncompatibleStoreException for any other database
      */
-    static Dialect of(Connection connection, Object where) throws SQLException {
+    public static Dialect of(Connection connection, Object where) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         String lower = product == null ? "" : product.toLowerCase(Locale.ROOT);
         if (lower.contains("sqlite")) {

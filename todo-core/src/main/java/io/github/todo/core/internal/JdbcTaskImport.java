@@ -29,6 +29,18 @@ final class JdbcTaskImport implements TaskImport {
     private int pending;
     private boolean finished;
 
+    /** An import on a connection of its own from {@code store}, which it closes. */
+    static JdbcTaskImport begin(Store store, TaskRules rules, Object where) {
+        Connection connection = null;
+        try {
+            connection = store.writableConnection();
+            return new JdbcTaskImport(store.name(), connection, store.dialect(), rules);
+        } catch (SQLException e) {
+            Closeables.closeQuietly(connection);
+            throw StoreErrors.wrap("cannot start an import into " + where, e);
+        }
+    }
+
     JdbcTaskImport(String name, Connection connection, Dialect dialect, TaskRules rules) throws SQLException {
         this.name = name;
         this.connection = connection;

@@ -14,7 +14,7 @@ import java.util.List;
  * SQLite records the version in {@code PRAGMA user_version}; PostgreSQL in the table
  * {@code todo_schema_version}, one row per step applied.
  */
-final class Migrations {
+public final class Migrations {
 
     private static final List<String> SQLITE_STEPS = List.of(
             // 1: AUTOINCREMENT so the id of a deleted task is never handed out again.
@@ -42,7 +42,7 @@ final class Migrations {
     );
 
     /** The schema version this code writes. */
-    static final int CURRENT = SQLITE_STEPS.size();
+    public static final int CURRENT = SQLITE_STEPS.size();
 
     /** Any constant will do, as long as every todo server takes the same one: "todomigr" in ASCII. */
     private static final long POSTGRESQL_LOCK = 0x746F_646F_6D69_6772L;
@@ -57,12 +57,12 @@ final class Migrations {
         // Prevent instantiation
     }
 
-    static void checkNotNewer(Connection connection, Object where) throws SQLException {
+    public static void checkNotNewer(Connection connection, Object where) throws SQLException {
         checkNotNewer(userVersion(connection), where);
     }
 
     /** Brings the schema up to date in one transaction; safe when other processes or servers race us. */
-    static void apply(Connection connection, Dialect dialect, Object where) throws SQLException {
+    public static void apply(Connection connection, Dialect dialect, Object where) throws SQLException {
         switch (dialect) {
             case SQLITE -> applySqlite(connection, where);
             case POSTGRESQL -> applyPostgresql(connection, where);

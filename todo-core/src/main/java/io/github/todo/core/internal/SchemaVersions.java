@@ -85,6 +85,15 @@ public final class SchemaVersions {
     }
 
     /** The highest id handed out: SQLite's AUTOINCREMENT counter, or PostgreSQL's identity sequence. */
+    /** {@link io.github.todo.core.TaskService#idSequence()} of {@code store}. */
+    static long idSequence(Store store, Object where) {
+        try (Connection connection = store.sessions().getConfiguration().getEnvironment().getDataSource().getConnection()) {
+            return idSequence(connection, store.dialect());
+        } catch (SQLException e) {
+            throw StoreErrors.wrap("cannot read the id sequence of " + where, e);
+        }
+    }
+
     static long idSequence(Connection connection, Dialect dialect) throws SQLException {
         String query = dialect == Dialect.SQLITE
                 ? "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'tasks'"

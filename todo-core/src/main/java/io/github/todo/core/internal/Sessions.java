@@ -13,7 +13,7 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.apache.ibatis.type.JdbcType;
 
 /** Builds the MyBatis configuration once, in code: no mybatis-config.xml to get out of step. */
-final class Sessions {
+public final class Sessions {
 
     private Sessions() {
         // Prevent instantiation
@@ -24,7 +24,7 @@ final class Sessions {
      * as opening and migrating a SQLite file, and the two do not depend on each other: a store
      * whose dialect is known before it connects does both at once.
      */
-    static CompletableFuture<Configuration> mappingAhead(Dialect dialect) {
+    public static CompletableFuture<Configuration> mappingAhead(Dialect dialect) {
         CompletableFuture<Configuration> mapping = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -39,7 +39,7 @@ final class Sessions {
     }
 
     /** The statements of TaskMapper.xml for {@code dialect}, not yet bound to a data source. */
-    static Configuration mapping(Dialect dialect) {
+    public static Configuration mapping(Dialect dialect) {
         Configuration configuration = new Configuration();
         // Set before the mapper loads, so that a statement with databaseId="postgresql" or
         // "sqlite" wins over the shared one of its name.
@@ -53,7 +53,7 @@ final class Sessions {
     }
 
     /** The mapping started by {@link #mappingAhead}, once it is read; its failure rethrown as it was. */
-    static Configuration await(CompletableFuture<Configuration> mapping) {
+    public static Configuration await(CompletableFuture<Configuration> mapping) {
         try {
             return mapping.join();
         } catch (CompletionException e) {
@@ -67,7 +67,7 @@ final class Sessions {
         }
     }
 
-    static SqlSessionFactory factory(DataSource dataSource, Configuration mapping) {
+    public static SqlSessionFactory factory(DataSource dataSource, Configuration mapping) {
         mapping.setEnvironment(new Environment("todo", new JdbcTransactionFactory(), dataSource));
         return new SqlSessionFactoryBuilder().build(mapping);
     }

@@ -12,13 +12,13 @@ import org.sqlite.SQLiteException;
  * The single boundary where storage exceptions become {@link TodoException}s. The message is short
  * and safe to show a client; the cause keeps the details for the log.
  */
-final class StoreErrors {
+public final class StoreErrors {
 
     private StoreErrors() {
         // Prevent instantiation
     }
 
-    static TodoException wrap(String action, Throwable failure) {
+    public static TodoException wrap(String action, Throwable failure) {
         if (failure instanceof TodoException todo) {
             return todo;
         }
@@ -36,12 +36,12 @@ final class StoreErrors {
         return new StoreException(action + ": database error", failure);
     }
 
-    static boolean isNotADatabase(Throwable failure) {
+    public static boolean isNotADatabase(Throwable failure) {
         return findSqlException(failure) instanceof SQLiteException sqlite
                 && primary(sqlite.getResultCode()) == SQLiteErrorCode.SQLITE_NOTADB.code;
     }
 
-    static IncompatibleStoreException notADatabase(Object where, Throwable cause) {
+    public static IncompatibleStoreException notADatabase(Object where, Throwable cause) {
         return new IncompatibleStoreException(where + " is not a SQLite database", cause);
     }
 

@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** The few threads a store runs blocking work on, so that its asynchronous callers never block. */
-final class StoreThreads {
+public final class StoreThreads {
 
     private StoreThreads() {
     }
 
     /** {@code threads} daemon threads named {@code name-1, name-2, ...} over a queue of {@code capacity}. */
-    static ThreadPoolExecutor fixed(String name, int threads, int capacity) {
+    public static ThreadPoolExecutor fixed(String name, int threads, int capacity) {
         AtomicInteger counter = new AtomicInteger();
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), work -> {
             Thread thread = new Thread(work, name + "-" + counter.incrementAndGet());
@@ -29,7 +29,7 @@ final class StoreThreads {
      * Runs {@code work} on {@code threads}. When it cannot even be queued, the future fails at
      * once: "closed" after shutdown, else "busy", so a caller is pushed back instead of blocked.
      */
-    static <T> CompletableFuture<T> supply(ThreadPoolExecutor threads, String what, Supplier<T> work) {
+    public static <T> CompletableFuture<T> supply(ThreadPoolExecutor threads, String what, Supplier<T> work) {
         try {
             return CompletableFuture.supplyAsync(work, threads);
         } catch (RejectedExecutionException e) {

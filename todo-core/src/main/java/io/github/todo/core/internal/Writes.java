@@ -7,10 +7,11 @@ import java.util.function.Function;
 
 /**
  * Where the store's writes go. SQLite allows one writer at a time, so there every write queues for
- * the {@link SingleWriter}; PostgreSQL locks rows, not the database, so there writes run at once on
- * pooled connections ({@link PooledWrites}). The service above does not know which.
+ * the single writer ({@code sqlite.SingleWriter}); PostgreSQL locks rows, not the database, so there
+ * writes run at once on pooled connections ({@code postgres.PooledWrites}). The service above does
+ * not know which.
  */
-interface Writes extends AutoCloseable {
+public interface Writes extends AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction and returns its result once that is committed. Throws the
@@ -21,7 +22,7 @@ interface Writes extends AutoCloseable {
 
     /**
      * As {@link #submit(Function)}, and hands the result to {@code afterCommit} once it is
-     * committed. The {@link SingleWriter} calls it on its thread in commit order, which is what
+     * committed. The single writer calls it on its thread in commit order, which is what
      * keeps the read cache in step with the database.
      */
     default <T> T submit(Function<TaskMapper, T> work, Consumer<? super T> afterCommit) {

@@ -10,11 +10,12 @@ import java.util.List;
  * Who may call the API: the optional bearer token on {@code /tasks}, and CORS for browsers on
  * other origins. Off unless configured.
  */
-public final class AccessControl {
+final class AccessControl {
 
     private static final String BEARER = "Bearer ";
 
-    private final byte[] token;
+    /** What {@code /tasks} asks of a request: a bearer token, or nothing ({@link #OPEN}). */
+    private final TokenCheck tokens;
     private final List<String> origins;
     private final List<String> hosts; // empty: any
     /** Host headers already let through, as sent: most requests then cost one lookup, no parsing. */
@@ -23,7 +24,7 @@ public final class AccessControl {
     private static final int MAX_ACCEPTED = 256;
 
     public AccessControl(ApiSettings settings) {
-        this.token = settings.token() == null ? null : settings.token().getBytes(StandardCharsets.US_ASCII);
+        this.tokens = settings.token() == null ? OPEN : bearer(settings.token().getBytes(StandardCharsets.US_ASCII));
         this.origins = settings.corsOrigins();
         this.hosts = settings.allowedHosts().contains("*") ? List.of() : settings.allowedHosts();
     }
@@ -33,7 +34,7 @@ public final class AccessControl {
      * that rebinds its own name to this address still sends its name. A request without a Host
      * (HTTP/1.0) passes: a browser always sends one.
      *
-     * @throws HttpError 400 naming the header
+     * @throws HttpProblemException 400 naming the header
      */
     public void checkHost(ApiExchange exchange) {
         if (hosts.isEmpty()) {
@@ -54,7 +55,7 @@ public final class AccessControl {
             name = name.substring(0, name.length() - 1);
         }
         if (!hosts.contains(name)) {
-            throw new HttpError(400, "Host", "this server does not answer for the host '" + header.trim()
+            throw new HttpProblemException(400, "Host", "this server does not answer for the host '" + header.trim()
                     + "'; start it with --allowed-hosts (allowedHosts) naming it");
         }
         if (accepted.size() < MAX_ACCEPTED) {
@@ -91,18 +92,18 @@ public final class AccessControl {
     /**
      * Checks the bearer token on a {@code /tasks} route.
      *
-     * @throws HttpError 401 with {@code WWW-Authenticate} when the token is missing or wrong
+     * @throws HttpProblemException 401 with {@code WWW-Authenticate} when the token is missing or wrong
      */
     public void authorize(ApiExchange exchange, Route route) {
         switch (verdict(exchange, route)) {
             case ALLOWED -> { }
             case NO_TOKEN -> {
                 exchange.header("WWW-Authenticate", "Bearer realm=\"todo\"");
-                throw new HttpError(401, "Authorization", "this API needs an Authorization: Bearer token");
+                throw new HttpProblemException(401, "Authorization", "this API needs an Authorization: Bearer token");
             }
             case WRONG_TOKEN -> {
                 exchange.header("WWW-Authenticate", "Bearer realm=\"todo\", error=\"invalid_token\"");
-                throw new HttpError(401, "Authorization", "the bearer token is not valid");
+                throw new HttpProblemException(401, "Authorization", "the bearer token is not valid");
             }
         }
     }
@@ -115,15 +116,25 @@ public final class AccessControl {
     private enum Verdict { ALLOWED, NO_TOKEN, WRONG_TOKEN }
 
     private Verdict verdict(ApiExchange exchange, Route route) {
-        if (token == null || (route != Route.TASKS && route != Route.TASK && route != Route.TASK_COUNTS)) {
-            return Verdict.ALLOWED;
-        }
-        String header = exchange.requestHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Verdict.NO_TOKEN;
-        }
-        byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.US_ASCII);
-        // constant time: the comparison must not tell how much of a guess was right
-        return MessageDigest.isEqual(given, token) ? Verdict.ALLOWED : Verdict.WRONG_TOKEN;
+        return route != Route.TASKS && route != Route.TASK && route != Route.TASK_COUNTS ? Verdict.ALLOWED : tokens.verdict(exchange);
+    }
+
+    private interface TokenCheck {
+        Verdict verdict(ApiExchange exchange);
+    }
+
+    /** No token configured: the API is open. */
+    private static final TokenCheck OPEN = exchange -> Verdict.ALLOWED;
+
+    private static TokenCheck bearer(byte[] token) {
+        return exchange -> {
+            String header = exchange.requestHeader("Authorization");
+            if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return Verdict.NO_TOKEN;
+            }
+            byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.US_ASCII);
+            // constant time: the comparison must not tell how much of a guess was right
+            return MessageDigest.isEqual(given, token) ? Verdict.ALLOWED : Verdict.WRONG_TOKEN;
+        };
     }
 }

@@ -55,7 +55,7 @@ final class BoundedBody extends FilterInputStream {
         }
     }
 
-    static HttpError tooLarge(long limit) {
-        return new HttpError(413, "body", "the request body is larger than the limit of " + limit + " bytes");
+    static HttpProblemException tooLarge(long limit) {
+        return new HttpProblemException(413, "body", "the request body is larger than the limit of " + limit + " bytes");
     }
 }

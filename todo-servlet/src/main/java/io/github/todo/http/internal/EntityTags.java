@@ -30,7 +30,7 @@ final class EntityTags {
      * The versions a list names: {@code [ANY]} for {@code *}; weak tags and tags that are not one
      * of ours are left out (they can never match a strong comparison).
      *
-     * @throws HttpError 400 when {@code header} is not an entity-tag list
+     * @throws HttpProblemException 400 when {@code header} is not an entity-tag list
      */
     static List<Long> versions(String header, String name) {
         String list = header.trim();
@@ -44,7 +44,7 @@ final class EntityTags {
             int open = weak ? at + 2 : at;
             int close = open < list.length() && list.charAt(open) == '"' ? list.indexOf('"', open + 1) : -1;
             if (close < 0) {
-                throw new HttpError(400, name, "must be * or a list of entity tags such as \"3\", not " + header);
+                throw new HttpProblemException(400, name, "must be * or a list of entity tags such as \"3\", not " + header);
             }
             String tag = list.substring(open + 1, close);
             if (!weak && !tag.isEmpty() && tag.length() <= 18 && tag.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -56,7 +56,7 @@ final class EntityTags {
             }
             if (at < list.length()) {
                 if (list.charAt(at) != ',') {
-                    throw new HttpError(400, name, "must be * or a comma-separated list of entity tags, not " + header);
+                    throw new HttpProblemException(400, name, "must be * or a comma-separated list of entity tags, not " + header);
                 }
                 at++;
                 while (at < list.length() && (list.charAt(at) == ' ' || list.charAt(at) == '\t')) {

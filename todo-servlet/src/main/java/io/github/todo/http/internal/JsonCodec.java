@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * Task JSON in and out, on Gson's streaming API: a body is read field by field (no tree, no
  * recursion, so deep nesting cannot exhaust the stack) and unknown fields are skipped.
  */
-public final class JsonCodec {
+final class JsonCodec {
 
     private JsonCodec() {
         // Prevent instantiation
@@ -55,7 +55,7 @@ public final class JsonCodec {
         try (JsonReader json = new JsonReader(strictUtf8(body))) {
             json.setStrictness(Strictness.STRICT);
             if (json.peek() != JsonToken.BEGIN_OBJECT) {
-                throw new HttpError(400, "body", "the body must be a JSON object");
+                throw new HttpProblemException(400, "body", "the body must be a JSON object");
             }
             String name = null;
             Boolean done = null;
@@ -70,21 +70,21 @@ public final class JsonCodec {
             }
             json.endObject();
             if (json.peek() != JsonToken.END_DOCUMENT) {
-                throw new HttpError(400, "body", "the body has more after the JSON object");
+                throw new HttpProblemException(400, "body", "the body has more after the JSON object");
             }
             return new Fields(name, done);
         } catch (EOFException e) {
-            throw new HttpError(400, "body", "the body is empty or ends too early");
+            throw new HttpProblemException(400, "body", "the body is empty or ends too early");
         } catch (MalformedJsonException | IllegalStateException | NumberFormatException e) {
-            throw new HttpError(400, "body", "the body is not valid JSON: " + firstLine(e.getMessage()));
+            throw new HttpProblemException(400, "body", "the body is not valid JSON: " + firstLine(e.getMessage()));
         } catch (CharacterCodingException e) {
-            throw new HttpError(400, "body", "the body is not valid UTF-8");
+            throw new HttpProblemException(400, "body", "the body is not valid UTF-8");
         }
     }
 
     private static <T> T once(String member, T earlier, T value) {
         if (earlier != null) {
-            throw new HttpError(400, member, "the body gives \"" + member + "\" more than once");
+            throw new HttpProblemException(400, member, "the body gives \"" + member + "\" more than once");
         }
         return value;
     }
@@ -97,7 +97,7 @@ public final class JsonCodec {
         };
     }
 
-    /** A boolean; the strings "true" and "false" too, as the article's servers accepted them. */
+    /** A boolean; the strings "true" and "false" too: the seed-compatible contract accepts both. */
     private static Boolean readDone(JsonReader json) throws IOException {
         return switch (json.peek()) {
             case BOOLEAN -> json.nextBoolean();

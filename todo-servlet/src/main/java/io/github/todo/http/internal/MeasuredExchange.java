@@ -6,17 +6,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /** Passes everything through to the container's exchange and remembers the status sent, for {@link Metrics}. */
-public final class MeasuredExchange implements ApiExchange {
+final class MeasuredExchange implements ApiExchange {
 
     private final ApiExchange exchange;
     private int status;
 
-    public MeasuredExchange(ApiExchange exchange) {
+    MeasuredExchange(ApiExchange exchange) {
         this.exchange = exchange;
     }
 
     /** The status sent, or 0 when no response was started. */
-    public int status() {
+    int status() {
         return status;
     }
 

@@ -2,6 +2,7 @@ package io.github.todo.http.internal;
 
 import io.github.todo.core.StoreStats;
 import io.github.todo.core.TaskService;
+import io.github.todo.http.ApiExchange;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +27,10 @@ import java.util.function.ToDoubleFunction;
  * The API's Prometheus metrics, through Micrometer: one timer per route, method and status, the
  * store's writer and read pool, and the JVM. Each {@code TodoApi} with metrics on owns one registry.
  */
-public final class Metrics implements AutoCloseable {
+final class Metrics implements RequestMetrics {
 
     /** The Prometheus text exposition format, version 0.0.4. */
-    public static final String MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     // Micrometer's own name, so dashboards made for Spring Boot and others work unchanged.
     private static final String REQUESTS = "http.server.requests";
@@ -41,6 +43,7 @@ public final class Metrics implements AutoCloseable {
 
     private final MeterRegistry registry;
     private final boolean ownRegistry;
+    private final boolean served;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
@@ -54,10 +57,14 @@ public final class Metrics implements AutoCloseable {
     /** By route (or none) and method (or OTHER); a racy cache of {@link #timers}, which is the truth. */
     private final Recent[] recentBySlot = new Recent[(Route.values().length + 1) * (METHODS.size() + 1)];
 
-    /** Meters in {@code registry}, which this closes when it {@code owns} it. */
-    public Metrics(TaskService tasks, MeterRegistry registry, boolean owns) {
+    /**
+     * Meters in {@code registry}, which this closes when it {@code owns} it; {@code GET /metrics}
+     * serves them when {@code served} and the registry is Prometheus's.
+     */
+    Metrics(TaskService tasks, MeterRegistry registry, boolean owns, boolean served) {
         this.registry = registry;
         this.ownRegistry = owns;
+        this.served = served;
         if (owns) {
             // No pause-detector threads: in a WAR they would outlive an undeploy and pin its class loader.
             registry.config().pauseDetector(new NoPauseDetector());
@@ -95,11 +102,33 @@ public final class Metrics implements AutoCloseable {
         return Gauge.builder(name, tasks, t -> value.applyAsDouble(t.stats())).description(description);
     }
 
+    @Override
+    public ApiExchange measure(ApiExchange exchange) {
+        return new MeasuredExchange(exchange);
+    }
+
+    @Override
+    public void record(ApiExchange measured, Router.Match match, long startedNanos) {
+        MeasuredExchange exchange = (MeasuredExchange) measured; // made by measure(), above
+        if (exchange.status() != 0) {
+            record(match == null ? null : match.route(), exchange.method(), exchange.status(), System.nanoTime() - startedNanos);
+        }
+    }
+
+    @Override
+    public void serve(ApiExchange exchange) throws IOException {
+        byte[] scrape = served ? scrape() : null;
+        if (scrape == null) {
+            throw RequestMetrics.notServed();
+        }
+        exchange.respond(200, MEDIA_TYPE, scrape);
+    }
+
     /**
      * Counts one request and its latency. {@code route} is {@code null} for a path that matches no
      * route; unknown methods count as {@code OTHER}, so clients cannot mint new series.
      */
-    public void record(Route route, String method, int status, long nanos) {
+    void record(Route route, String method, int status, long nanos) {
         int methodIndex = METHODS.indexOf(method);
         int slot = (route == null ? 0 : route.ordinal() + 1) * (METHODS.size() + 1) + (methodIndex < 0 ? METHODS.size() : methodIndex);
         // Most requests of a route and method end with the status of the one before: no lookup then.
@@ -124,7 +153,7 @@ public final class Metrics implements AutoCloseable {
     }
 
     /** Every meter, in the Prometheus text format; {@code null} when the registry is not Prometheus's. */
-    public byte[] scrape() {
+    byte[] scrape() {
         return registry instanceof PrometheusMeterRegistry prometheus ? prometheus.scrape().getBytes(StandardCharsets.UTF_8) : null;
     }
 

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Maps every exception to its status and an RFC 9457 problem body, in one place. A cause is
  * logged, never sent: the client gets a short detail and no stack trace.
  */
-public final class Problems {
+final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
@@ -42,7 +42,7 @@ public final class Problems {
         if (failure instanceof InvalidTaskException invalid) {
             return problem(400, invalid.getMessage(), invalid.field());
         }
-        if (failure instanceof HttpError http) {
+        if (failure instanceof HttpProblemException http) {
             return problem(http.status(), http.getMessage(), http.field());
         }
         if (failure instanceof TaskNotFoundException notFound) {

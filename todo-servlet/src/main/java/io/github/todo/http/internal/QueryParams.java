@@ -80,7 +80,7 @@ final class QueryParams {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new HttpError(400, "query", "the query string is not properly percent-encoded");
+            throw new HttpProblemException(400, "query", "the query string is not properly percent-encoded");
         }
     }
 }

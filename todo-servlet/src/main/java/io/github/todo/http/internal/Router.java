@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Finds the {@link Route} for a request path and parses the task id out of it. */
-public final class Router {
+final class Router {
 
     private static final String TASKS_PREFIX = "/tasks/";
     private static final String DOCS_PREFIX = "/docs/";

@@ -1,12 +1,11 @@
 package io.github.todo.http.internal;
 
+import io.github.todo.core.InvalidTaskException;
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.Task;
-import io.github.todo.core.InvalidTaskException;
-import io.github.todo.core.TaskConflictException;
 import io.github.todo.core.TaskCounts;
-import io.github.todo.core.TaskNotFoundException;
 import io.github.todo.core.TaskDraft;
+import io.github.todo.core.TaskNotFoundException;
 import io.github.todo.core.TaskPage;
 import io.github.todo.core.TaskPatch;
 import io.github.todo.core.TaskService;
@@ -15,17 +14,14 @@ import io.github.todo.http.TodoApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The task endpoints: parse the request, call the service, write the response. */
-public final class TaskHandlers {
+final class TaskHandlers {
 
     private static final String JSON = "application/json";
     private static final byte[] EMPTY = new byte[0];
@@ -162,108 +158,32 @@ public final class TaskHandlers {
 
     public CompletionStage<Reply> replace(ApiExchange exchange, long id, boolean wait) throws IOException {
         TaskDraft draft = fields(exchange).draft();
-        return conditionally(exchange, id, wait, new Write<Task>() {
-            @Override
-            public Task now(long expected) {
-                return expected == EntityTags.ANY ? tasks.replace(id, draft) : tasks.replace(id, draft, expected);
-            }
-
-            @Override
-            public CompletionStage<Task> later(long expected) {
-                return expected == EntityTags.ANY ? tasks.replaceAsync(id, draft) : tasks.replaceAsync(id, draft, expected);
-            }
-        }).thenApply(TaskHandlers::ok);
+        return IfMatch.write(exchange, tasks, id, wait,
+                at -> at == EntityTags.ANY ? tasks.replace(id, draft) : tasks.replace(id, draft, at),
+                at -> at == EntityTags.ANY ? tasks.replaceAsync(id, draft) : tasks.replaceAsync(id, draft, at)).thenApply(TaskHandlers::ok);
     }
 
     public CompletionStage<Reply> patch(ApiExchange exchange, long id, boolean wait) throws IOException {
         TaskPatch patch = fields(exchange).patch();
-        return conditionally(exchange, id, wait, new Write<Task>() {
-            @Override
-            public Task now(long expected) {
-                return expected == EntityTags.ANY ? tasks.patch(id, patch) : tasks.patch(id, patch, expected);
-            }
-
-            @Override
-            public CompletionStage<Task> later(long expected) {
-                return expected == EntityTags.ANY ? tasks.patchAsync(id, patch) : tasks.patchAsync(id, patch, expected);
-            }
-        }).thenApply(TaskHandlers::ok);
+        return IfMatch.write(exchange, tasks, id, wait,
+                at -> at == EntityTags.ANY ? tasks.patch(id, patch) : tasks.patch(id, patch, at),
+                at -> at == EntityTags.ANY ? tasks.patchAsync(id, patch) : tasks.patchAsync(id, patch, at)).thenApply(TaskHandlers::ok);
     }
 
     public CompletionStage<Reply> delete(ApiExchange exchange, long id, boolean wait) {
-        return conditionally(exchange, id, wait, new Write<Void>() {
-            @Override
-            public Void now(long expected) {
-                if (expected == EntityTags.ANY) {
-                    tasks.delete(id);
-                } else {
-                    tasks.delete(id, expected);
-                }
-                return null;
+        return IfMatch.<Void>write(exchange, tasks, id, wait, at -> {
+            if (at == EntityTags.ANY) {
+                tasks.delete(id);
+            } else {
+                tasks.delete(id, at);
             }
-
-            @Override
-            public CompletionStage<Void> later(long expected) {
-                return expected == EntityTags.ANY ? tasks.deleteAsync(id) : tasks.deleteAsync(id, expected);
-            }
-        }).thenApply(nothing -> NO_CONTENT);
+            return null;
+        }, at -> at == EntityTags.ANY ? tasks.deleteAsync(id) : tasks.deleteAsync(id, at)).thenApply(nothing -> NO_CONTENT);
     }
 
     /** The waiting form's result as a completed stage (its exceptions thrown here), or the stage. */
     private static <T> CompletionStage<T> write(boolean wait, Supplier<T> waiting, Supplier<CompletionStage<T>> later) {
         return wait ? CompletableFuture.completedFuture(waiting.get()) : later.get();
-    }
-
-    /** A write in its waiting and its queued form, at a version ({@link EntityTags#ANY}: unconditional). */
-    private interface Write<T> {
-        T now(long expected);
-
-        CompletionStage<T> later(long expected);
-    }
-
-    /**
-     * Runs {@code write} as {@code If-Match} asks (RFC 9110 13.1.1): without it, unconditionally;
-     * with one tag, at that version, the check and the write one step in the store; with several,
-     * at the current version if the list names it; with {@code *}, if the task exists. When the
-     * precondition fails: 412, with the current {@code ETag} when there is a task.
-     */
-    private <T> CompletionStage<T> conditionally(ApiExchange exchange, long id, boolean wait, Write<T> write) {
-        String ifMatch = exchange.requestHeader("If-Match");
-        if (ifMatch == null) {
-            return wait ? CompletableFuture.completedFuture(write.now(EntityTags.ANY)) : write.later(EntityTags.ANY);
-        }
-        List<Long> versions = EntityTags.versions(ifMatch, "If-Match");
-        if (versions.size() == 1) {
-            return at(versions.get(0), id, wait, write);
-        }
-        // none of ours, or several: the version the task is at now, if listed; the write is then conditioned on it
-        CompletionStage<Optional<Task>> current = wait ? CompletableFuture.completedFuture(tasks.find(id)) : tasks.findAsync(id);
-        return current.thenCompose(found -> {
-            Task task = found.orElseThrow(() -> missing(id));
-            if (!versions.contains(task.version())) {
-                throw new TaskConflictException(id, 0, task.version());
-            }
-            return at(task.version(), id, wait, write);
-        });
-    }
-
-    private static <T> CompletionStage<T> at(long expected, long id, boolean wait, Write<T> write) {
-        if (wait) {
-            try {
-                return CompletableFuture.completedFuture(write.now(expected));
-            } catch (TaskNotFoundException gone) {
-                throw missing(id);
-            }
-        }
-        return write.later(expected).exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            return CompletableFuture.failedFuture(cause instanceof TaskNotFoundException ? missing(id) : cause);
-        });
-    }
-
-    /** {@code If-Match} on a task that does not exist: the precondition fails (412), it is not a 404. */
-    private static HttpError missing(long id) {
-        return new HttpError(412, "If-Match", "task " + id + " does not exist, so no entity tag matches");
     }
 
     private static Reply ok(Task task) {
@@ -280,10 +200,10 @@ public final class TaskHandlers {
         // Required, not assumed: a web page may send a POST without a preflight only with a
         // form's or text's type, or none, so a JSON type is what keeps other sites' pages out.
         if (contentType == null) {
-            throw new HttpError(415, "Content-Type", "the body must be application/json: send Content-Type: application/json");
+            throw new HttpProblemException(415, "Content-Type", "the body must be application/json: send Content-Type: application/json");
         }
         if (!isJson(contentType)) {
-            throw new HttpError(415, "Content-Type", "the body must be application/json, not " + contentType);
+            throw new HttpProblemException(415, "Content-Type", "the body must be application/json, not " + contentType);
         }
         // Over the limit: answered before a byte is read. The adapter reads the rest past after
         // the answer (ApiExchange#body), so a client still sending reads the 413, not a reset.

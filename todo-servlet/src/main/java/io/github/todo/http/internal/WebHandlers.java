@@ -12,7 +12,7 @@ import java.util.Set;
  * page at {@code /docs} and the web app at {@code /app/}. Every link between them is relative, so
  * they work wherever the API is mounted.
  */
-public final class WebHandlers {
+final class WebHandlers {
 
     private static final String OWN = "io/github/todo/http/";
     private static final String APP = OWN + "app/";
@@ -85,7 +85,7 @@ public final class WebHandlers {
             throw noSwaggerUi();
         }
         if (!WEBJAR_FILES.contains(name)) {
-            throw new HttpError(404, null, "no such resource: " + exchange.path());
+            throw new HttpProblemException(404, null, "no such resource: " + exchange.path());
         }
         boolean versioned = ("v=" + swaggerUi).equals(exchange.rawQuery());
         send(exchange, found(webjar(), name, exchange), versioned ? IMMUTABLE : NO_CACHE, null);
@@ -98,8 +98,8 @@ public final class WebHandlers {
         return docsPage;
     }
 
-    private static HttpError noSwaggerUi() {
-        return new HttpError(404, null, "the API docs need Swagger UI (org.webjars:swagger-ui) on the class path");
+    private static HttpProblemException noSwaggerUi() {
+        return new HttpProblemException(404, null, "the API docs need Swagger UI (org.webjars:swagger-ui) on the class path");
     }
 
     private String webjar() {
@@ -109,7 +109,7 @@ public final class WebHandlers {
     private StaticFiles.Asset found(String folder, String name, ApiExchange exchange) {
         StaticFiles.Asset asset = files.find(folder, name);
         if (asset == null) {
-            throw new HttpError(404, null, "no such resource: " + exchange.path());
+            throw new HttpProblemException(404, null, "no such resource: " + exchange.path());
         }
         return asset;
     }

@@ -1,4 +1,4 @@
-package io.github.todo.core.internal;
+package io.github.todo.core.internal.sqlite;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -14,12 +14,12 @@ import org.sqlite.jdbc4.JDBC4Connection;
  * drops before the close it hands to another thread, which is too early for
  * {@link SingleWriter.Rescue#closeReaders()}.
  */
-final class CountedConnections extends SQLiteDataSource {
+final class CountingDataSource extends SQLiteDataSource {
 
     private final String file;
     private final AtomicInteger open = new AtomicInteger();
 
-    CountedConnections(Path file, SQLiteConfig config) {
+    CountingDataSource(Path file, SQLiteConfig config) {
         super(config);
         this.file = file.toAbsolutePath().toString();
         setUrl("jdbc:sqlite:" + this.file);

@@ -1,8 +1,12 @@
-package io.github.todo.core.internal;
+package io.github.todo.core.internal.sqlite;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.todo.core.IncompatibleStoreException;
 import io.github.todo.core.StoreException;
 import io.github.todo.core.TodoConfig;
+import io.github.todo.core.internal.Migrations;
+import io.github.todo.core.internal.StoreErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 import org.sqlite.SQLiteDataSource;
@@ -68,8 +73,8 @@ final class SqliteSetup {
      * counted: for the readers, which reconnect on their own (one that opened a missing file would
      * make an empty database where a removed one was), and for the writer's reopening.
      */
-    static CountedConnections existingFile(TodoConfig config) {
-        return new CountedConnections(config.databaseFile(), settings(config, false));
+    static CountingDataSource existingFile(TodoConfig config) {
+        return new CountingDataSource(config.databaseFile(), settings(config, false));
     }
 
     private static SQLiteConfig settings(TodoConfig config, boolean mayCreate) {
@@ -82,6 +87,18 @@ final class SqliteSetup {
         sqlite.setBusyTimeout((int) config.busyTimeout().toMillis());
         sqlite.enforceForeignKeys(true);
         return sqlite;
+    }
+
+    /** The pool of reading connections; suspendable, so that a rescue can hold reads ({@link ReaderHold}). */
+    static HikariDataSource readPool(String name, DataSource sqlite, TodoConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(name + "-reads");
+        hikari.setDataSource(sqlite);
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(config.poolSize());
+        hikari.setConnectionTimeout(Math.max(250, config.busyTimeout().toMillis()));
+        hikari.setAllowPoolSuspension(true); // held while a removed file is copied back
+        return new HikariDataSource(hikari);
     }
 
     /** Folds the write-ahead log back into the database file and truncates it. */

@@ -1,7 +1,10 @@
-package io.github.todo.core.internal;
+package io.github.todo.core.internal.postgres;
 
 import io.github.todo.core.StoreException;
 import io.github.todo.core.TodoException;
+import io.github.todo.core.internal.StoreErrors;
+import io.github.todo.core.internal.StoreThreads;
+import io.github.todo.core.internal.Writes;
 import io.github.todo.core.internal.mapper.TaskMapper;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;

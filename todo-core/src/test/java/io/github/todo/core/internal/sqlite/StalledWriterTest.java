@@ -1,4 +1,4 @@
-package io.github.todo.core.internal;
+package io.github.todo.core.internal.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.todo.core.StoreException;
 import io.github.todo.core.Task;
+import io.github.todo.core.internal.Dialect;
+import io.github.todo.core.internal.Migrations;
+import io.github.todo.core.internal.Sessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

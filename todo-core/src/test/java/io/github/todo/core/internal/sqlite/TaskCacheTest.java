@@ -1,4 +1,4 @@
-package io.github.todo.core.internal;
+package io.github.todo.core.internal.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

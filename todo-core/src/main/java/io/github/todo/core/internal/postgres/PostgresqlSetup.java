@@ -1,4 +1,4 @@
-package io.github.todo.core.internal;
+package io.github.todo.core.internal.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,8 +1,9 @@
-package io.github.todo.core.internal;
+package io.github.todo.core.internal.sqlite;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.todo.core.Task;
+import io.github.todo.core.internal.ReadCache;
 
 /**
  * Recently written tasks, kept in memory so an event-loop server can answer a read without
@@ -16,9 +17,9 @@ import io.github.todo.core.Task;
  * another entry, and that churn (eviction work on the reading thread, contended between the I/O
  * threads, and young garbage promoted to the old generation) cost more than the hits saved:
  * 21,000 against 32,000 reads/s over 1.8 million rows, p99 38 ms against 4 ms. A read that misses
- * costs a point read on the reading thread ({@link QuickReads}).
+ * costs a point read on the reading thread ({@link SqliteQuickReads}).
  */
-final class TaskCache {
+final class TaskCache implements ReadCache {
 
     private final Cache<Long, Task> tasks;
     /** Set while forgetting, and left set if forgetting failed: a cache that may hold old rows answers nothing. */
@@ -27,8 +28,8 @@ final class TaskCache {
     /**
      * What one entry costs besides its name's characters, on a 64-bit JVM with compressed
      * pointers: Caffeine's node, its hash table's entry and slot, its frequency sketch's share, the
-     * Long key, the Task, the String and its array's header. Weighed on the heap by TaskCacheTest
-     * (about 205 bytes an entry for one-letter names), with a margin.
+     * Long key, the Task, the String and its array's header: about 205 bytes an entry for
+     * one-letter names, weighed on the heap, with a margin.
      */
     static final int ENTRY_OVERHEAD_BYTES = 216;
 
@@ -51,12 +52,14 @@ final class TaskCache {
     }
 
     /** The task if it is in memory, else {@code null}. */
-    Task get(long id) {
+    @Override
+    public Task get(long id) {
         return off ? null : tasks.getIfPresent(id);
     }
 
     /** The writer's update for a task it changed, after the commit. */
-    void put(Task task) {
+    @Override
+    public void put(Task task) {
         tasks.put(task.id(), task);
     }
 
@@ -64,17 +67,20 @@ final class TaskCache {
      * The writer's update for a task a set operation changed: kept only if the task is in
      * memory already, so that marking a million tasks does not churn the cache.
      */
-    void refresh(Task task) {
+    @Override
+    public void refresh(Task task) {
         tasks.asMap().computeIfPresent(task.id(), (id, old) -> task);
     }
 
     /** The writer's update for a task it deleted, after the commit. */
-    void remove(long id) {
+    @Override
+    public void remove(long id) {
         tasks.invalidate(id);
     }
 
     /** Forgets everything: another connection changed the database behind our back. */
-    void clear() {
+    @Override
+    public void clear() {
         off = true; // first, and without allocating: it holds even if what follows runs out of memory
         tasks.invalidateAll();
         off = false;
