@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the client's requests: the base URL, the bearer token and the timeout on each, and at most
- * {@value #MAX_IN_FLIGHT} requests in flight; more wait here in order. Without that bound, a
+ * 64 requests in flight ({@code MAX_IN_FLIGHT}); more wait here in order. Without that bound, a
  * thousand {@code createAsync} calls would open a thousand connections at once.
  */
 public final class Transport {
