@@ -41,9 +41,30 @@ class TaskServiceTest {
         return TodoConfig.builder(dir.resolve("todo.db"));
     }
 
+    /**
+     * Opens a store on {@code config}. A remote store (todo-client) overrides it: it serves the
+     * store over HTTP and returns a client of it.
+     */
+    TaskService openStore(TodoConfig config) {
+        return TaskService.open(config);
+    }
+
+    /**
+     * {@code stored} as {@link TaskService#list} and {@link TaskService#forEach} return it: the same
+     * here. A remote store overrides it: the HTTP API's lists carry no versions (a task's version
+     * travels in its {@code ETag}), so the client's listed tasks have {@link Task#VERSION_UNKNOWN}.
+     */
+    Task asListed(Task stored) {
+        return stored;
+    }
+
+    private List<Task> asListed(List<Task> stored) {
+        return stored.stream().map(this::asListed).toList();
+    }
+
     @BeforeEach
     void open() {
-        tasks = TaskService.open(store().build());
+        tasks = openStore(store().build());
     }
 
     @AfterEach
@@ -334,7 +355,7 @@ class TaskServiceTest {
 
     @Test
     void the_name_limit_is_configurable() {
-        try (TaskService small = TaskService.open(store().maxNameLength(3).build())) {
+        try (TaskService small = openStore(store().maxNameLength(3).build())) {
             assertEquals(3, small.maxNameLength());
             small.create(TaskDraft.of("abc"));
             assertInvalid("name", "must be at most 3 characters", () -> small.create(TaskDraft.of("abcd")));
@@ -348,6 +369,7 @@ class TaskServiceTest {
             all.add(tasks.create(new TaskDraft("t" + i, i % 2 == 0)));
         }
         TaskPage first = tasks.list(PageRequest.first(2));
+        all = asListed(all);
         assertEquals(all.subList(0, 2), first.tasks());
         assertEquals(OptionalLong.of(all.get(1).id()), first.nextAfter());
         TaskPage second = tasks.list(PageRequest.first(2).next(first.nextAfter().getAsLong()));
@@ -363,8 +385,8 @@ class TaskServiceTest {
     void list_filters_on_done() {
         Task open = tasks.create(new TaskDraft("open", false));
         Task done = tasks.create(new TaskDraft("done", true));
-        assertEquals(List.of(done), tasks.list(new PageRequest(10, 0, true)).tasks());
-        assertEquals(List.of(open), tasks.list(new PageRequest(10, 0, false)).tasks());
+        assertEquals(List.of(asListed(done)), tasks.list(new PageRequest(10, 0, true)).tasks());
+        assertEquals(List.of(asListed(open)), tasks.list(new PageRequest(10, 0, false)).tasks());
     }
 
     @Test
@@ -382,7 +404,7 @@ class TaskServiceTest {
         }
         List<Task> seen = new ArrayList<>();
         tasks.forEach(seen::add);
-        assertEquals(created, seen);
+        assertEquals(asListed(created), seen);
     }
 
     @Test

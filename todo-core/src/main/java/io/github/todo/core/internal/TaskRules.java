@@ -5,16 +5,21 @@ import io.github.todo.core.Task;
 import io.github.todo.core.TaskDraft;
 import io.github.todo.core.TaskPatch;
 
-/** The validation rules for task input, in one place for every adapter. */
-final class TaskRules {
+/**
+ * The validation rules for task input, in one place for every adapter: the store, and todo-client,
+ * which checks input the same way before it sends a request.
+ */
+public final class TaskRules {
 
     private final int maxNameLength;
 
-    TaskRules(int maxNameLength) {
+    /** Rules with names of at most {@code maxNameLength} characters (code points). */
+    public TaskRules(int maxNameLength) {
         this.maxNameLength = maxNameLength;
     }
 
-    void check(TaskDraft draft) {
+    /** Checks a draft: both fields present, the name valid. */
+    public void check(TaskDraft draft) {
         if (draft == null) {
             throw new InvalidTaskException("body", "is required");
         }
@@ -24,7 +29,8 @@ final class TaskRules {
         }
     }
 
-    void check(TaskPatch patch) {
+    /** Checks a patch: the name valid when it is set. */
+    public void check(TaskPatch patch) {
         if (patch == null) {
             throw new InvalidTaskException("body", "is required");
         }
@@ -34,14 +40,15 @@ final class TaskRules {
     }
 
     /** Returns {@code version} when it can name a stored task's version. */
-    long checkVersion(long version) {
+    public long checkVersion(long version) {
         if (version < Task.FIRST_VERSION) {
             throw new InvalidTaskException("version", "must be a positive integer");
         }
         return version;
     }
 
-    void checkId(long id) {
+    /** Checks that {@code id} can name a task. */
+    public void checkId(long id) {
         if (id < 1) {
             throw new InvalidTaskException("id", "must be a positive integer");
         }

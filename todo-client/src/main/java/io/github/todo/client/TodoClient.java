@@ -1,0 +1,403 @@
+package io.github.todo.client;
+
+import io.github.todo.client.internal.Failures;
+import io.github.todo.client.internal.HttpTasks;
+import io.github.todo.client.internal.Transport;
+import io.github.todo.core.InvalidTaskException;
+import io.github.todo.core.PageRequest;
+import io.github.todo.core.StoreException;
+import io.github.todo.core.Task;
+import io.github.todo.core.TaskConflictException;
+import io.github.todo.core.TaskCounts;
+import io.github.todo.core.TaskDraft;
+import io.github.todo.core.TaskNotFoundException;
+import io.github.todo.core.TaskPage;
+import io.github.todo.core.TaskPatch;
+import io.github.todo.core.TaskService;
+import io.github.todo.core.internal.TaskRules;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A {@link TaskService} that is a todo server's HTTP API, over {@code java.net.http}: an
+ * application can use an embedded store or a remote one by configuration, with the same code.
+ * <pre>{@code
+ * TaskService tasks = remote
+ *         ? TodoClient.builder(URI.create("http://todo.internal:8000")).token(token).build()
+ *         : TaskService.open(TodoConfig.of(Path.of("todo.db")));
+ * }</pre>
+ *
+ * <p>It behaves as the embedded store does, with these differences:
+ * <ul>
+ *   <li>Errors are the same exceptions: a 404 is {@link TaskNotFoundException} with the id, a 400
+ *       {@link InvalidTaskException} with the field the server named, a 412
+ *       {@link TaskConflictException} with the current version from the answer's {@code ETag}; a 401
+ *       is {@link UnauthorizedException}; any other answer, no answer, or none within the
+ *       {@linkplain Builder#timeout timeout}, a {@link StoreException}. Input that breaks a rule is
+ *       refused locally, at once, by the same rules as the library's, before anything is sent.</li>
+ *   <li>A task's version comes from its {@code ETag}, so {@link #find}, {@link #create} and the
+ *       writes return it. The tasks of {@link #list} and {@link #forEach} have
+ *       {@link Task#VERSION_UNKNOWN}: the API's lists carry no versions. Read a task with
+ *       {@link #find} before a conditional write.</li>
+ *   <li>{@link #forEach} streams {@code GET /tasks}, one answer, reading the JSON array a task at a
+ *       time: memory stays flat. The server reads it 1,000 rows at a time, so it is not one
+ *       snapshot: a task changed meanwhile may show either version.</li>
+ *   <li>{@link #findInMemory} is always empty (nothing is cached here); {@link #maxNameLength} is
+ *       the {@linkplain Builder#maxNameLength setting}, as the API does not say the server's;
+ *       {@link #backup}, {@link #beginImport} and {@link #idSequence} are not offered.</li>
+ *   <li>The {@code Async} forms never block: they send without waiting and complete on the HTTP
+ *       client's threads. At most 64 requests are on the wire at once; more wait in the client, in
+ *       order.</li>
+ * </ul>
+ * Safe to share between threads; {@link #close} releases the HTTP client it made.
+ */
+public final class TodoClient implements TaskService {
+
+    private final URI base;
+    private final int maxNameLength;
+    private final TaskRules rules;
+    private final Transport transport;
+    private final HttpTasks http;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private TodoClient(Builder builder) {
+        this.base = builder.base;
+        this.maxNameLength = builder.maxNameLength;
+        this.rules = new TaskRules(maxNameLength);
+        this.transport = new Transport(builder.base, builder.token, builder.timeout, builder.httpClient);
+        this.http = new HttpTasks(transport);
+    }
+
+    /**
+     * Starts the configuration of a client of the todo API at {@code base}, such as
+     * {@code http://127.0.0.1:8000} or, for the WAR, {@code https://host/todo}.
+     *
+     * @throws IllegalArgumentException if {@code base} is not an absolute http or https URL
+     */
+    public static Builder builder(URI base) {
+        return new Builder(base);
+    }
+
+    /** The API's base URL. */
+    public URI base() {
+        return base;
+    }
+
+    @Override
+    public Task create(TaskDraft draft) {
+        rules.check(draft);
+        return await(() -> http.create(draft));
+    }
+
+    @Override
+    public CompletionStage<Task> createAsync(TaskDraft draft) {
+        rules.check(draft);
+        return later(() -> http.create(draft));
+    }
+
+    /** {@inheritDoc} Asks the server: {@code GET /tasks/{id}}. */
+    @Override
+    public Optional<Task> find(long id) {
+        rules.checkId(id);
+        return await(() -> http.find(id));
+    }
+
+    /** As {@link #find}, without waiting: the stage completes when the server answers. */
+    @Override
+    public CompletionStage<Optional<Task>> findAsync(long id) {
+        rules.checkId(id);
+        return later(() -> http.find(id));
+    }
+
+    /** Always empty: the client keeps no tasks in memory. */
+    @Override
+    public Optional<Task> findInMemory(long id) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Task replace(long id, TaskDraft draft) {
+        rules.checkId(id);
+        rules.check(draft);
+        return await(() -> http.replace(id, draft, HttpTasks.ANY_VERSION));
+    }
+
+    @Override
+    public Task patch(long id, TaskPatch patch) {
+        rules.checkId(id);
+        rules.check(patch);
+        return await(() -> http.patch(id, patch, HttpTasks.ANY_VERSION));
+    }
+
+    @Override
+    public void delete(long id) {
+        rules.checkId(id);
+        await(() -> http.delete(id, HttpTasks.ANY_VERSION));
+    }
+
+    /** {@inheritDoc} Sent with {@code If-Match: "expectedVersion"}. */
+    @Override
+    public Task replace(long id, TaskDraft draft, long expectedVersion) {
+        rules.checkId(id);
+        rules.check(draft);
+        rules.checkVersion(expectedVersion);
+        return await(() -> http.replace(id, draft, expectedVersion));
+    }
+
+    /** {@inheritDoc} Sent with {@code If-Match: "expectedVersion"}. */
+    @Override
+    public Task patch(long id, TaskPatch patch, long expectedVersion) {
+        rules.checkId(id);
+        rules.check(patch);
+        rules.checkVersion(expectedVersion);
+        return await(() -> http.patch(id, patch, expectedVersion));
+    }
+
+    /** {@inheritDoc} Sent with {@code If-Match: "expectedVersion"}. */
+    @Override
+    public void delete(long id, long expectedVersion) {
+        rules.checkId(id);
+        rules.checkVersion(expectedVersion);
+        await(() -> http.delete(id, expectedVersion));
+    }
+
+    @Override
+    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft) {
+        rules.checkId(id);
+        rules.check(draft);
+        return later(() -> http.replace(id, draft, HttpTasks.ANY_VERSION));
+    }
+
+    @Override
+    public CompletionStage<Task> patchAsync(long id, TaskPatch patch) {
+        rules.checkId(id);
+        rules.check(patch);
+        return later(() -> http.patch(id, patch, HttpTasks.ANY_VERSION));
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAsync(long id) {
+        rules.checkId(id);
+        return later(() -> http.delete(id, HttpTasks.ANY_VERSION));
+    }
+
+    @Override
+    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft, long expectedVersion) {
+        rules.checkId(id);
+        rules.check(draft);
+        rules.checkVersion(expectedVersion);
+        return later(() -> http.replace(id, draft, expectedVersion));
+    }
+
+    @Override
+    public CompletionStage<Task> patchAsync(long id, TaskPatch patch, long expectedVersion) {
+        rules.checkId(id);
+        rules.check(patch);
+        rules.checkVersion(expectedVersion);
+        return later(() -> http.patch(id, patch, expectedVersion));
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAsync(long id, long expectedVersion) {
+        rules.checkId(id);
+        rules.checkVersion(expectedVersion);
+        return later(() -> http.delete(id, expectedVersion));
+    }
+
+    /** {@inheritDoc} {@code GET /tasks/count}. */
+    @Override
+    public TaskCounts counts() {
+        return await(http::counts);
+    }
+
+    /** {@inheritDoc} {@code PATCH /tasks} with {@code {"done": done}}. */
+    @Override
+    public long markAll(boolean done) {
+        return await(() -> http.markAll(done));
+    }
+
+    /** {@inheritDoc} {@code DELETE /tasks?done=done}. */
+    @Override
+    public long deleteAll(boolean done) {
+        return await(() -> http.deleteAll(done));
+    }
+
+    /**
+     * {@inheritDoc} {@code GET /tasks?limit=&after=&done=}; the next page's cursor is read from the
+     * answer's {@code Link} header. The tasks have {@link Task#VERSION_UNKNOWN}.
+     */
+    @Override
+    public TaskPage list(PageRequest request) {
+        Objects.requireNonNull(request, "request");
+        return await(() -> http.list(request));
+    }
+
+    /**
+     * Hands every task to {@code action} in id order as {@code GET /tasks} streams them, without
+     * holding the list. The tasks have {@link Task#VERSION_UNKNOWN}, and the rows are read by the
+     * server a page at a time, not as one snapshot. An exception thrown by {@code action} stops the
+     * walk (the rest of the answer is not read) and propagates unchanged.
+     */
+    @Override
+    public void forEach(Consumer<? super Task> action) {
+        Objects.requireNonNull(action, "action");
+        checkOpen();
+        http.forEach(action);
+    }
+
+    /** {@inheritDoc} {@code GET /tasks/count}, its total. */
+    @Override
+    public long count() {
+        return counts().total();
+    }
+
+    /** {@inheritDoc} {@code GET /health/ready}: the server answers, and so does its database. */
+    @Override
+    public void ping() {
+        await(http::ping);
+    }
+
+    /** The name limit this client checks locally, {@link Builder#maxNameLength}; the server checks its own. */
+    @Override
+    public int maxNameLength() {
+        return maxNameLength;
+    }
+
+    /** Releases the HTTP client this client made (none given); idempotent. Calls after close throw {@link StoreException}. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            transport.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TodoClient[" + transport.base() + "]";
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new StoreException(Failures.CLOSED);
+        }
+    }
+
+    /** Sends, then waits for the answer; the exception a stage failed with is thrown as it is. */
+    private <T> T await(Supplier<CompletableFuture<T>> call) {
+        checkOpen();
+        try {
+            return call.get().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new StoreException("the request failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Sends without waiting; after close, a stage failed with a {@link StoreException}. */
+    private <T> CompletionStage<T> later(Supplier<CompletableFuture<T>> call) {
+        return closed.get() ? CompletableFuture.failedFuture(new StoreException(Failures.CLOSED)) : call.get();
+    }
+
+    /**
+     * The configuration of a {@link TodoClient}; {@link #build()} makes an immutable client of it.
+     * Every setting has a default, so {@code TodoClient.builder(base).build()} is a complete client.
+     */
+    public static final class Builder {
+
+        private final URI base;
+        private String token;
+        private Duration timeout = Duration.ofSeconds(60);
+        private HttpClient httpClient;
+        private int maxNameLength = 1000;
+
+        private Builder(URI base) {
+            Objects.requireNonNull(base, "base");
+            String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null
+                    || base.getRawQuery() != null || base.getRawFragment() != null) {
+                throw new IllegalArgumentException("base must be an http or https URL without a query, such as"
+                        + " http://127.0.0.1:8000, not " + base);
+            }
+            this.base = base;
+        }
+
+        /**
+         * The server's bearer token (its {@code --token}), sent as {@code Authorization: Bearer ...}
+         * on every request. Default: none; {@code null} removes it.
+         *
+         * @throws IllegalArgumentException if the token is blank or has characters a header cannot carry
+         */
+        public Builder token(String bearerToken) {
+            if (bearerToken != null && (bearerToken.isBlank()
+                    || !bearerToken.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+                throw new IllegalArgumentException("token must be printable ASCII without spaces");
+            }
+            this.token = bearerToken;
+            return this;
+        }
+
+        /**
+         * How long a request may wait for its answer to begin, after which it fails with a
+         * {@link StoreException}; connecting gets at most 10 s of it. Default 60 s: longer than the
+         * 30 s the server gives a write before it answers 503 itself. The body of
+         * {@link TodoClient#forEach}'s answer may take longer.
+         *
+         * @throws IllegalArgumentException if {@code timeout} is not positive
+         */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * The HTTP client to send with, for a proxy, TLS settings or an executor of your own. It is
+         * used as it is (the {@linkplain #timeout timeout} still applies to each request) and
+         * {@link TodoClient#close()} leaves it open. Default: an HTTP/1.1 client made for this
+         * client, closed with it.
+         */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = client;
+            return this;
+        }
+
+        /**
+         * The longest name the client lets through, in characters (code points), checked before a
+         * request is sent; set it to the server's {@code --max-name-length}. Default 1000, the
+         * server's default. A server with a lower limit still answers 400, mapped to
+         * {@link InvalidTaskException}.
+         *
+         * @throws IllegalArgumentException if {@code max} is less than 1
+         */
+        public Builder maxNameLength(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxNameLength cannot be less than 1");
+            }
+            this.maxNameLength = max;
+            return this;
+        }
+
+        /** A client with this configuration. It connects on the first request, not here. */
+        public TodoClient build() {
+            return new TodoClient(this);
+        }
+    }
+}
