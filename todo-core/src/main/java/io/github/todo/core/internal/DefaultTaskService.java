@@ -11,6 +11,7 @@ import io.github.todo.core.TaskDraft;
 import io.github.todo.core.TaskNotFoundException;
 import io.github.todo.core.TaskPage;
 import io.github.todo.core.TaskPatch;
+import io.github.todo.core.TaskRules;
 import io.github.todo.core.TaskService;
 import io.github.todo.core.TodoConfig;
 import io.github.todo.core.TodoException;

@@ -4,6 +4,7 @@ import io.github.todo.core.StoreException;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskDraft;
 import io.github.todo.core.TaskImport;
+import io.github.todo.core.TaskRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -7,6 +7,7 @@ import io.github.todo.core.TaskConflictException;
 import io.github.todo.core.TaskDraft;
 import io.github.todo.core.TaskNotFoundException;
 import io.github.todo.core.TaskPatch;
+import io.github.todo.core.TaskRules;
 import io.github.todo.core.internal.mapper.TaskMapper;
 import java.util.List;
 import java.util.function.Consumer;

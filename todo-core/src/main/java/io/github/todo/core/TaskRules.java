@@ -1,9 +1,4 @@
-package io.github.todo.core.internal;
-
-import io.github.todo.core.InvalidTaskException;
-import io.github.todo.core.Task;
-import io.github.todo.core.TaskDraft;
-import io.github.todo.core.TaskPatch;
+package io.github.todo.core;
 
 /**
  * The validation rules for task input, in one place for every adapter: the store, and todo-client,
