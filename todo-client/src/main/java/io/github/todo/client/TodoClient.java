@@ -1,6 +1,6 @@
 package io.github.todo.client;
 
-import io.github.todo.client.internal.Failures;
+import io.github.todo.client.internal.Calls;
 import io.github.todo.client.internal.HttpTasks;
 import io.github.todo.client.internal.Transport;
 import io.github.todo.core.InvalidTaskException;
@@ -16,15 +16,10 @@ import io.github.todo.core.TaskPatch;
 import io.github.todo.core.TaskRules;
 import io.github.todo.core.TaskService;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,7 +38,7 @@ import java.util.function.Supplier;
  *       {@link InvalidTaskException} with the field the server named, a 412
  *       {@link TaskConflictException} with the current version from the answer's {@code ETag}; a 401
  *       is {@link UnauthorizedException}; any other answer, no answer, or none within the
- *       {@linkplain Builder#timeout timeout}, a {@link StoreException}. Input that breaks a rule is
+ *       {@linkplain TodoClientBuilder#timeout timeout}, a {@link StoreException}. Input that breaks a rule is
  *       refused locally, at once, by the same rules as the library's, before anything is sent.</li>
  *   <li>A task's version comes from its {@code ETag}, so {@link #find}, {@link #create} and the
  *       writes return it. The tasks of {@link #list} and {@link #forEach} have
@@ -53,7 +48,7 @@ import java.util.function.Supplier;
  *       time: memory stays flat. The server reads it 1,000 rows at a time, so it is not one
  *       snapshot: a task changed meanwhile may show either version.</li>
  *   <li>{@link #findInMemory} is always empty (nothing is cached here); {@link #maxNameLength} is
- *       the {@linkplain Builder#maxNameLength setting}, as the API does not say the server's;
+ *       the {@linkplain TodoClientBuilder#maxNameLength setting}, as the API does not say the server's;
  *       {@link #backup}, {@link #beginImport} and {@link #idSequence} are not offered.</li>
  *   <li>The {@code Async} forms never block: they send without waiting and complete on the HTTP
  *       client's threads. At most 64 requests are on the wire at once; more wait in the client, in
@@ -68,14 +63,15 @@ public final class TodoClient implements TaskService {
     private final TaskRules rules;
     private final Transport transport;
     private final HttpTasks http;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Calls calls;
 
-    private TodoClient(Builder builder) {
+    TodoClient(TodoClientBuilder builder) {
         this.base = builder.base;
         this.maxNameLength = builder.maxNameLength;
         this.rules = new TaskRules(maxNameLength);
         this.transport = new Transport(builder.base, builder.token, builder.timeout, builder.httpClient);
         this.http = new HttpTasks(transport);
+        this.calls = new Calls(transport);
     }
 
     /**
@@ -84,8 +80,8 @@ public final class TodoClient implements TaskService {
      *
      * @throws IllegalArgumentException if {@code base} is not an absolute http or https URL
      */
-    public static Builder builder(URI base) {
-        return new Builder(base);
+    public static TodoClientBuilder builder(URI base) {
+        return new TodoClientBuilder(base);
     }
 
     /** The API's base URL. */
@@ -251,8 +247,10 @@ public final class TodoClient implements TaskService {
     @Override
     public void forEach(Consumer<? super Task> action) {
         Objects.requireNonNull(action, "action");
-        checkOpen();
-        http.forEach(action);
+        calls.await(() -> {
+            http.forEach(action);
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     /** {@inheritDoc} {@code GET /tasks/count}, its total. */
@@ -267,7 +265,7 @@ public final class TodoClient implements TaskService {
         await(http::ping);
     }
 
-    /** The name limit this client checks locally, {@link Builder#maxNameLength}; the server checks its own. */
+    /** The name limit this client checks locally, {@link TodoClientBuilder#maxNameLength}; the server checks its own. */
     @Override
     public int maxNameLength() {
         return maxNameLength;
@@ -276,9 +274,7 @@ public final class TodoClient implements TaskService {
     /** Releases the HTTP client this client made (none given); idempotent. Calls after close throw {@link StoreException}. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            transport.close();
-        }
+        calls.close();
     }
 
     @Override
@@ -286,118 +282,12 @@ public final class TodoClient implements TaskService {
         return "TodoClient[" + transport.base() + "]";
     }
 
-    private void checkOpen() {
-        if (closed.get()) {
-            throw new StoreException(Failures.CLOSED);
-        }
-    }
-
-    /** Sends, then waits for the answer; the exception a stage failed with is thrown as it is. */
     private <T> T await(Supplier<CompletableFuture<T>> call) {
-        checkOpen();
-        try {
-            return call.get().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new StoreException("the request failed: " + e.getCause(), e.getCause());
-        }
+        return calls.await(call);
     }
 
-    /** Sends without waiting; after close, a stage failed with a {@link StoreException}. */
     private <T> CompletionStage<T> later(Supplier<CompletableFuture<T>> call) {
-        return closed.get() ? CompletableFuture.failedFuture(new StoreException(Failures.CLOSED)) : call.get();
+        return calls.later(call);
     }
 
-    /**
-     * The configuration of a {@link TodoClient}; {@link #build()} makes an immutable client of it.
-     * Every setting has a default, so {@code TodoClient.builder(base).build()} is a complete client.
-     */
-    public static final class Builder {
-
-        private final URI base;
-        private String token;
-        private Duration timeout = Duration.ofSeconds(60);
-        private HttpClient httpClient;
-        private int maxNameLength = 1000;
-
-        private Builder(URI base) {
-            Objects.requireNonNull(base, "base");
-            String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null
-                    || base.getRawQuery() != null || base.getRawFragment() != null) {
-                throw new IllegalArgumentException("base must be an http or https URL without a query, such as"
-                        + " http://127.0.0.1:8000, not " + base);
-            }
-            this.base = base;
-        }
-
-        /**
-         * The server's bearer token (its {@code --token}), sent as {@code Authorization: Bearer ...}
-         * on every request. Default: none; {@code null} removes it.
-         *
-         * @throws IllegalArgumentException if the token is blank or has characters a header cannot carry
-         */
-        public Builder token(String bearerToken) {
-            if (bearerToken != null && (bearerToken.isBlank()
-                    || !bearerToken.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
-                throw new IllegalArgumentException("token must be printable ASCII without spaces");
-            }
-            this.token = bearerToken;
-            return this;
-        }
-
-        /**
-         * How long a request may wait for its answer to begin, after which it fails with a
-         * {@link StoreException}; connecting gets at most 10 s of it. Default 60 s: longer than the
-         * 30 s the server gives a write before it answers 503 itself. The body of
-         * {@link TodoClient#forEach}'s answer may take longer.
-         *
-         * @throws IllegalArgumentException if {@code timeout} is not positive
-         */
-        public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive");
-            }
-            this.timeout = timeout;
-            return this;
-        }
-
-        /**
-         * The HTTP client to send with, for a proxy, TLS settings or an executor of your own. It is
-         * used as it is (the {@linkplain #timeout timeout} still applies to each request) and
-         * {@link TodoClient#close()} leaves it open. Default: an HTTP/1.1 client made for this
-         * client, closed with it.
-         */
-        public Builder httpClient(HttpClient client) {
-            this.httpClient = client;
-            return this;
-        }
-
-        /**
-         * The longest name the client lets through, in characters (code points), checked before a
-         * request is sent; set it to the server's {@code --max-name-length}. Default 1000, the
-         * server's default. A server with a lower limit still answers 400, mapped to
-         * {@link InvalidTaskException}.
-         *
-         * @throws IllegalArgumentException if {@code max} is less than 1
-         */
-        public Builder maxNameLength(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxNameLength cannot be less than 1");
-            }
-            this.maxNameLength = max;
-            return this;
-        }
-
-        /** A client with this configuration. It connects on the first request, not here. */
-        public TodoClient build() {
-            return new TodoClient(this);
-        }
-    }
 }

@@ -23,7 +23,7 @@ public final class TestServers {
     }
 
     /** A client of {@code server}, its name limit the server's. */
-    public static TodoClient.Builder client(TodoServer server) {
+    public static TodoClientBuilder client(TodoServer server) {
         return TodoClient.builder(URI.create(server.url()))
                 .maxNameLength(server.settings().store().maxNameLength());
     }

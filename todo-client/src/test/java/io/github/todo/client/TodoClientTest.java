@@ -258,7 +258,7 @@ class TodoClientTest {
         assertThrows(IllegalArgumentException.class, () -> TodoClient.builder(URI.create("ftp://host/")));
         assertThrows(IllegalArgumentException.class, () -> TodoClient.builder(URI.create("/tasks")));
         assertThrows(IllegalArgumentException.class, () -> TodoClient.builder(URI.create("http://h/?x=1")));
-        TodoClient.Builder builder = TodoClient.builder(URI.create("http://127.0.0.1:8000/"));
+        TodoClientBuilder builder = TodoClient.builder(URI.create("http://127.0.0.1:8000/"));
         assertThrows(IllegalArgumentException.class, () -> builder.timeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> builder.token("two words"));
         assertThrows(IllegalArgumentException.class, () -> builder.maxNameLength(0));
