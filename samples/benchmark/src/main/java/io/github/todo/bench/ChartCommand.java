@@ -6,40 +6,53 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.style.Styler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code chart}: grouped bar charts of result files, one group per operation and one series per
  * server, written as PNG and SVG. Seed files give two charts (single- and multi-threaded ms per
  * operation), load files one (requests per second).
  */
-final class ChartCommand {
+@Command(name = "chart", sortOptions = false,
+        description = {"Grouped bar charts of result files: one group per operation, one series per server.",
+            "  seed files -> BASENAME-seed-single.{png,svg} and BASENAME-seed-multi.{png,svg}",
+            "  (ms per operation); load files -> BASENAME-load.{png,svg} (requests/s)"})
+final class ChartCommand implements Callable<Integer> {
 
     private static final List<String> SEED_ORDER = List.of("Hello World", "Create", "Read", "Update", "Delete");
     private static final List<String> LOAD_ORDER = List.of("hello", "create", "read", "update", "delete", "mixed");
 
-    private ChartCommand() {
-        // Prevent instantiation
-    }
+    @ParentCommand
+    BenchmarkCommand root;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Flags flags = Flags.parse(args, Set.of("--out"), Set.of("--help"), true);
-        if (flags.has("--help")) {
-            out.print(Main.usage());
-            return 0;
-        }
-        if (flags.positional().isEmpty()) {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--out", paramLabel = "BASENAME", defaultValue = "benchmark_chart", description = "default ${DEFAULT-VALUE}")
+    String basename;
+
+    @Parameters(paramLabel = "[LABEL=]FILE", arity = "0..*",
+            description = "a result file; LABEL names its series (default: the server name, from the file)")
+    List<String> files = List.of();
+
+    @Override
+    public Integer call() throws UsageException {
+        if (files.isEmpty()) {
             throw new UsageException("chart needs at least one result file");
         }
         // Charts are drawn off screen; a server without a display must not need one.
         System.setProperty("java.awt.headless", "true");
-        String base = flags.string("--out", "benchmark_chart");
-        charts(ResultFiles.read(flags.positional())).forEach((suffix, chart) -> save(chart, base + suffix, out));
+        charts(ResultFiles.read(files)).forEach((suffix, chart) -> save(chart, basename + suffix, root.out));
         return 0;
     }
 

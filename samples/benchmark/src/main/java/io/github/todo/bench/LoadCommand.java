@@ -1,11 +1,13 @@
 package io.github.todo.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code load}: server-bound load with a fixed number of keep-alive connections for a fixed time.
@@ -19,53 +21,84 @@ import java.util.Set;
  * were the other choice; they would time creates and deletes interleaved, which is not what the
  * delete column should mean. Nothing is cleaned up afterwards, as with wrk_bench.sh.
  */
-final class LoadCommand {
+@Command(name = "load", sortOptions = false,
+        description = {"Server-bound load: CONNECTIONS keep-alive connections, one thread each, for DURATION.",
+            "Prints requests/s, errors and latency percentiles; writes them as JSON."})
+final class LoadCommand implements Callable<Integer> {
 
     private static final double DELETE_TASKS_FACTOR = 2.0;
 
-    private LoadCommand() {
-        // Prevent instantiation
-    }
+    @ParentCommand
+    BenchmarkCommand root;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Flags flags = Flags.parse(args, Set.of("--url", "--op", "--duration", "--warmup", "--connections",
-                "--pool", "--timeout", "--out"), Set.of("--help"), false);
-        if (flags.has("--help")) {
-            out.print(Main.usage());
-            return 0;
-        }
-        LoadOp op = LoadOp.parse(flags.string("--op", "hello"));
-        LoadRun.Settings settings = new LoadRun.Settings(op, flags.integer("--connections", 10, 1),
-                flags.seconds("--duration", 10, 0.1), flags.seconds("--warmup", 0, 0),
-                (int) (flags.seconds("--timeout", 2, 0.001) * 1000));
-        int poolSize = flags.integer("--pool", 1000, 1);
-        Target target = Target.of(Urls.http(flags.string("--url", SeedCommand.DEFAULT_URL)));
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--url", paramLabel = "URL", defaultValue = SeedCommand.DEFAULT_URL,
+            description = "server base URL, http only (default ${DEFAULT-VALUE})")
+    String url;
+
+    @Option(names = "--op", paramLabel = "OP", defaultValue = "hello",
+            description = {"hello | create | read | update | delete | mixed (default ${DEFAULT-VALUE})",
+                "mixed = 60%% read, 20%% create, 15%% update, 5%% delete"})
+    String op;
+
+    @Option(names = "--duration", paramLabel = "S", defaultValue = "10", converter = CommandLines.Seconds.class,
+            description = "measured seconds (default ${DEFAULT-VALUE})")
+    double duration;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "0", converter = CommandLines.Seconds.class,
+            description = "unmeasured seconds on the same connections first (default ${DEFAULT-VALUE})")
+    double warmup;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "10", description = "connections = client threads (default ${DEFAULT-VALUE})")
+    int connections;
+
+    @Option(names = "--pool", paramLabel = "N", defaultValue = "1000",
+            description = "tasks created first for read, update and mixed (default ${DEFAULT-VALUE})")
+    int pool;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "2", converter = CommandLines.Seconds.class,
+            description = "socket timeout per request, then it counts as an error (default ${DEFAULT-VALUE})")
+    double timeout;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "result file (default load_<op>_c<connections>_<GET /info>.json)")
+    String resultFile;
+
+    @Override
+    public Integer call() throws UsageException {
+        LoadOp op = LoadOp.parse(this.op);
+        LoadRun.Settings settings = new LoadRun.Settings(op, CommandLines.atLeast("--connections", connections, 1),
+                CommandLines.atLeast("--duration", duration, 0.1), CommandLines.atLeast("--warmup", warmup, 0),
+                (int) (CommandLines.atLeast("--timeout", timeout, 0.001) * 1000));
+        int poolSize = CommandLines.atLeast("--pool", pool, 1);
+        Target target = Target.of(Urls.http(url));
         HttpRequests requests = new HttpRequests(target);
 
         String server = info(target, requests, settings.timeoutMillis());
         TaskPool tasks = new TaskPool(target, requests, settings.connections(), settings.timeoutMillis());
-        long[] pool = new long[0];
+        long[] poolIds = new long[0];
         if (op.usesPool()) {
-            err.println("load: creating " + poolSize + " tasks for " + op.label());
-            pool = tasks.create(poolSize);
+            root.err.println("load: creating " + poolSize + " tasks for " + op.label());
+            poolIds = tasks.create(poolSize);
         }
         DeleteIds deleteIds = DeleteIds.none();
         if (op.deleteShare() > 0) {
             double seconds = DELETE_TASKS_FACTOR * op.deleteShare() * (settings.seconds() + settings.warmupSeconds());
-            err.printf(Locale.ROOT, "load: creating tasks to delete for %.1f s%n", seconds);
+            root.err.printf(Locale.ROOT, "load: creating tasks to delete for %.1f s%n", seconds);
             deleteIds = new DeleteIds(tasks.createFor(seconds));
         }
-        err.printf(Locale.ROOT, "load: %s, %d connections, warm-up %.1f s, measuring %.1f s%n",
+        root.err.printf(Locale.ROOT, "load: %s, %d connections, warm-up %.1f s, measuring %.1f s%n",
                 op.label(), settings.connections(), settings.warmupSeconds(), settings.seconds());
 
-        LoadResult result = LoadRun.run(target, settings, server, pool, deleteIds);
-        result.print(out);
-        Path file = Path.of(flags.string("--out", "load_" + op.label() + "_c" + settings.connections()
-                + "_" + JsonFiles.safeName(server) + ".json"));
+        LoadResult result = LoadRun.run(target, settings, server, poolIds, deleteIds);
+        result.print(root.out);
+        Path file = Path.of(resultFile != null ? resultFile : "load_" + op.label() + "_c" + settings.connections()
+                + "_" + JsonFiles.safeName(server) + ".json");
         JsonFiles.write(file, result.toJson());
-        out.println("Results saved to " + file);
+        root.out.println("Results saved to " + file);
         if (result.ranOutOfTasks()) {
-            err.printf(Locale.ROOT, "WARNING: the %d tasks made for deleting ran out; measured %.1f s instead of %.1f s%n",
+            root.err.printf(Locale.ROOT, "WARNING: the %d tasks made for deleting ran out; measured %.1f s instead of %.1f s%n",
                     result.deletePool(), result.seconds(), settings.seconds());
         }
         if (result.errors() > 0) {

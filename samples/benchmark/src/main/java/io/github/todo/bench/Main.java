@@ -1,16 +1,14 @@
 package io.github.todo.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
+import picocli.CommandLine;
 
 /**
  * The entry point of {@code todo-benchmark.jar}: {@code seed}, {@code load}, {@code chart},
- * {@code startup} and {@code jmh}. Run it without arguments or with {@code --help} for the usage.
+ * {@code startup} and {@code jmh}. Run it with {@code --help}, or a command with {@code --help},
+ * for the usage.
  *
  * <p>Exit status: 0 success, 1 the benchmark failed (non-2xx, server unreachable, errors under
  * load), 2 a bad command line.
@@ -37,50 +35,26 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.print(usage());
-            return 2;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        try {
-            switch (args[0]) {
-                case "seed":
-                    return SeedCommand.run(rest, out, err);
-                case "load":
-                    return LoadCommand.run(rest, out, err);
-                case "chart":
-                    return ChartCommand.run(rest, out, err);
-                case "startup":
-                    return StartupCommand.run(rest, out, err);
-                case "jmh":
-                    // JMH parses its own flags and exits by itself when they are wrong or a run fails.
-                    org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
-                    return 0;
-                case "--help", "-h", "help":
-                    out.print(usage());
-                    return 0;
-                default:
-                    throw new UsageException("unknown command '" + args[0] + "'");
-            }
-        } catch (UsageException e) {
-            err.println("todo-benchmark: " + e.getMessage());
-            err.print(usage());
-            return 2;
-        } catch (BenchmarkException e) {
-            err.println("todo-benchmark: " + e.getMessage());
-            return 1;
-        } catch (Exception e) { // JMH declares RunnerException and IOException
-            err.println("todo-benchmark: " + e);
-            return 1;
-        }
+        return commandLine(out, err).execute(args);
     }
 
-    /** The usage text, kept in a resource so that this class stays about dispatching. */
-    static String usage() {
-        try (InputStream in = Main.class.getResourceAsStream("usage.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The commands, and how a bad command line (2) and a failed benchmark (1) end them. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine commands = new CommandLine(new BenchmarkCommand(out, err));
+        // JMH parses its own flags: everything after "jmh" goes to it as it is
+        commands.getSubcommands().get("jmh").setUnmatchedOptionsArePositionalParams(true);
+        commands.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commands.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commands.setParameterExceptionHandler((e, given) -> CommandLines.usageError(e.getCommandLine(), e.getMessage(), e));
+        commands.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof UsageException) {
+                return CommandLines.usageError(command, e.getMessage(), null);
+            }
+            // our own failures are one line a user can act on; JMH's RunnerException and the like keep their class
+            command.getErr().println("todo-benchmark: " + (e instanceof BenchmarkException ? e.getMessage() : e.toString()));
+            command.getErr().flush();
+            return 1;
+        });
+        return commands;
     }
 }

@@ -15,9 +15,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code startup}: starts a server command several times, each on a free port and an empty data
@@ -25,40 +29,64 @@ import java.util.stream.Stream;
  * (RSS and PSS of the server's process tree, from {@code /proc}). Works with any server whose
  * command takes {@code {PORT}} and {@code {DATA}}, as the peers' {@code run.sh} do.
  */
-final class StartupCommand {
+@Command(name = "startup", sortOptions = false,
+        description = {"Starts a server command N times, each on a free port and an empty data folder: the time "
+            + "from launch to its first 2xx, min/median/max, and its idle RSS and PSS (from /proc)."})
+final class StartupCommand implements Callable<Integer> {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    private StartupCommand() {
-        // Prevent instantiation
-    }
+    @ParentCommand
+    BenchmarkCommand root;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--command", paramLabel = "CMD",
+            description = {"the server, with {PORT} and {DATA} (required), e.g.",
+                "'java -jar todo.jar --port {PORT} --db {DATA}/todo.db' or '/work/shared/peers/rust/run.sh {PORT} {DATA}'; "
+                + "leading NAME=value words set its environment"})
+    String command;
+
+    @Option(names = "--starts", paramLabel = "N", defaultValue = "5", description = "starts (default ${DEFAULT-VALUE})")
+    int starts;
+
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = "/", description = "the GET that must answer 2xx (default ${DEFAULT-VALUE})")
+    String path;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "60", converter = CommandLines.Seconds.class,
+            description = "longest wait for it (default ${DEFAULT-VALUE})")
+    double timeout;
+
+    @Option(names = "--idle", paramLabel = "S", defaultValue = "2", converter = CommandLines.Seconds.class,
+            description = "seconds after the first 2xx before memory is read (default ${DEFAULT-VALUE})")
+    double idle;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "server", description = "the server's name in the report (default ${DEFAULT-VALUE})")
+    String name;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "also write the figures as JSON")
+    String resultFile;
 
     /** One start: launch to first 2xx, and memory when idle, in KiB (-1 where /proc says nothing). */
     record Start(double millis, long rssKib, long pssKib) {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Flags flags = Flags.parse(args, Set.of("--command", "--starts", "--path", "--timeout", "--idle", "--out", "--name"),
-                Set.of("--help"), false);
-        if (flags.has("--help")) {
-            out.print(Main.usage());
-            return 0;
-        }
-        String command = flags.string("--command", null);
+    @Override
+    public Integer call() throws UsageException {
         if (command == null || command.isBlank()) {
             throw new UsageException("startup needs --command, e.g. --command 'java -jar todo.jar --port {PORT} --db {DATA}/todo.db'");
         }
         if (!command.contains("{PORT}")) {
             throw new UsageException("--command must contain {PORT}, where the server's port goes");
         }
-        int starts = flags.integer("--starts", 5, 1);
-        String path = flags.string("--path", "/");
+        CommandLines.atLeast("--starts", starts, 1);
         if (!path.startsWith("/")) {
             throw new UsageException("--path must start with /, got '" + path + "'");
         }
-        double timeout = flags.seconds("--timeout", 60, 0.1);
-        double idle = flags.seconds("--idle", 2, 0);
-        String name = flags.string("--name", "server");
+        CommandLines.atLeast("--timeout", timeout, 0.1);
+        CommandLines.atLeast("--idle", idle, 0);
+        PrintStream out = root.out;
 
         List<Start> results = new ArrayList<>();
         for (int i = 1; i <= starts; i++) {
@@ -72,7 +100,7 @@ final class StartupCommand {
                 name, summary.get("min_ms"), summary.get("median_ms"), summary.get("max_ms"),
                 mib(((Number) summary.get("idle_rss_kib_median")).longValue()),
                 mib(((Number) summary.get("idle_pss_kib_median")).longValue()), starts);
-        String file = flags.string("--out", null);
+        String file = resultFile;
         if (file != null) {
             JsonFiles.write(Path.of(file), summary);
             out.println("results written to " + file);
