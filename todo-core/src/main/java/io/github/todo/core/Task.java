@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A stored task: its id, assigned by the store and never reused, its name, whether it is done, and
- * its version, which every change of the task raises by one. The version is what a conditional
+ * its version, which every change of the task raises by one (a write that leaves the name and the
+ * done flag as they are is no change, and keeps it). The version is what a conditional
  * write ({@link TaskService#replace(long, TaskDraft, long)}) and the HTTP {@code ETag} name.
  *
  * @param id      the id, at least 1

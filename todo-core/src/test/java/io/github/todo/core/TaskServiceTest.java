@@ -114,6 +114,18 @@ class TaskServiceTest {
     }
 
     @Test
+    void a_write_that_sets_what_is_there_keeps_the_version() {
+        Task created = tasks.create(new TaskDraft("same", false));
+        assertEquals(created, tasks.replace(created.id(), new TaskDraft("same", false)));
+        assertEquals(created, tasks.patch(created.id(), new TaskPatch("same", false)));
+        assertEquals(created, tasks.patch(created.id(), new TaskPatch(null, false), created.version()));
+        // so a client that saved the task unchanged does not make another client's version stale
+        assertEquals(new Task(created.id(), "same", true, 2), tasks.replace(created.id(), new TaskDraft("same", true), 1));
+        assertEquals(new Task(created.id(), "same ", true, 3), tasks.patch(created.id(), new TaskPatch("same ", null)));
+        assertEquals(Optional.of(new Task(created.id(), "same ", true, 3)), tasks.find(created.id()));
+    }
+
+    @Test
     void patch_of_a_missing_task_is_not_found_even_when_empty() {
         assertThrows(TaskNotFoundException.class, () -> tasks.patch(7, new TaskPatch("x", null)));
         assertThrows(TaskNotFoundException.class, () -> tasks.patch(7, new TaskPatch(null, null)));

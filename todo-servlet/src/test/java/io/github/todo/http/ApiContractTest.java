@@ -700,6 +700,18 @@ public abstract class ApiContractTest {
         }
 
         @Test
+        void a_write_that_sets_what_is_there_keeps_the_etag() {
+            long id = create("kept", false);
+            String path = "/tasks/" + id;
+            assertEquals("\"1\"", etag(http.json("PUT", path, "{\"name\": \"kept\", \"done\": false}")));
+            assertEquals("\"1\"", etag(http.json("PATCH", path, "{\"done\": false}")));
+            // another client holding "1" may still write
+            HttpResponse<String> theirs = withHeaders("PATCH", path, Map.of("If-Match", "\"1\""), "{\"done\": true}");
+            assertEquals(200, theirs.statusCode(), theirs.body());
+            assertEquals("\"2\"", etag(theirs));
+        }
+
+        @Test
         void if_none_match_answers_304_while_the_task_is_unchanged() {
             long id = create("cached", false);
             String path = "/tasks/" + id;
