@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -255,7 +256,20 @@ class CommandsJarTest {
             assertTrue(help.out().startsWith("Usage: todo " + command), help.out());
         }
         assertTrue(TodoJar.run(dir, "--version").out().matches("todo \\S+\\n"));
-        assertTrue(Files.isRegularFile(StandaloneJarTest.JAR.resolveSibling("man/todo.adoc")), "the man page is built");
+    }
+
+    @Test
+    void the_build_renders_a_man_page_for_every_command() throws Exception {
+        Path man1 = StandaloneJarTest.JAR.resolveSibling("man/man1");
+        String version = TodoJar.run(dir, "--version").out().strip(); // "todo 0.3.0"
+        for (String page : new String[] {"todo", "todo-serve", "todo-backup", "todo-export", "todo-import", "todo-copy",
+            "todo-migrate", "todo-schema-version", "todo-completion"}) {
+            String troff = Files.readString(man1.resolve(page + ".1"));
+            String title = page.toUpperCase(Locale.ROOT).replace("-", "\\-"); // troff escapes the hyphens
+            assertTrue(troff.contains(".TH \"" + title + "\" \"1\"") && troff.contains("\"" + version + "\""),
+                    page + " (" + version + "):\n" + troff.lines().limit(12).toList());
+        }
+        assertTrue(Files.readString(man1.resolve("todo-serve.1")).contains("\\-\\-shutdown\\-delay"), "serve's options");
     }
 
     private static List<Task> list(TaskService tasks) {
