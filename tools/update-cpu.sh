@@ -11,11 +11,12 @@ name=$1; jar=$2; shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 bench=${BENCH:-$here/../../shared/bench}
 port=$((21000 + RANDOM % 9000)); data=$(mktemp -d)
-trap 'rm -rf "$data"' EXIT
 setsid java -XX:+UseSerialGC -Xms16m -Xmx160m -Xss512k -XX:+ExitOnOutOfMemoryError "$@" -jar "$jar" \
     --port "$port" --db "$data/todo.db" >"$data/log" 2>&1 &
 pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+curl -fs -o /dev/null "http://127.0.0.1:$port/" || { echo "$name: the server did not answer in 30 s:" >&2; cat "$data/log" >&2; exit 1; }
 url=http://127.0.0.1:$port
 wrk -t2 -c10 -d3s -s "$bench/wrk/create.lua" "$url" >/dev/null 2>&1
 wrk -t2 -c10 -d6s -s "$bench/wrk/update.lua" "$url" -- 1 2000 >/dev/null 2>&1
@@ -27,4 +28,3 @@ requests=$(awk '/requests in/{print $1}' <<<"$out")
 rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
 echo "$name update c=${C:-10}: $rps req/s, $(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
     'BEGIN {printf "%.1f", t / hz / n * 1e6}') µs CPU/request"
-kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -10,7 +10,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 /**
  * Writes the man pages of {@code todo} and each of its commands, in AsciiDoc, from the commands
  * themselves (so with the options the settings model adds): the build runs it at {@code package}
- * into {@code target/man}. {@code asciidoctor -b manpage target/man/todo.adoc} makes the troff page.
+ * into {@code target/man}, where asciidoctor-maven-plugin renders them for man(1) into {@code target/man/man1}.
  */
 public final class ManPage {
 
