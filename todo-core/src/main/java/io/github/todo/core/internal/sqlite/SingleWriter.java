@@ -16,11 +16,12 @@ import org.apache.ibatis.session.SqlSession;
 
 /**
  * The one place where a SQLite database is written. SQLite allows one writer at a time, so every
- * write is queued here and applied by a single thread that owns a single connection: no caller ever
- * waits on SQLite's lock or sees "database is locked". The queue and group commit are the
- * {@link GroupCommitter}'s; this class puts it over the {@link WriterConnection}, with the file
- * watched before each batch ({@link FileRescue}) and other connections' commits noticed
- * ({@link DataVersionWatch}).
+ * write goes through one connection, held by one thread at a time: no caller ever waits on SQLite's
+ * lock or sees "database is locked". Who commits, and group commit, are the {@link GroupCommitter}'s
+ * (the caller's thread when it is free and commits are quick, else the writer thread); this class
+ * puts it over the {@link WriterConnection}, with the file watched before each batch
+ * ({@link FileRescue}), other connections' commits noticed ({@link DataVersionWatch}), and the WAL
+ * checkpointed on the writer thread.
  */
 final class SingleWriter implements Writes {
 
@@ -47,7 +48,8 @@ final class SingleWriter implements Writes {
         this.file = file == null ? FileGuard.NONE
                 : new FileRescue(name, file, rescue == null ? Rescue.NONE : rescue, this.connection, watch);
         this.committer = new GroupCommitter<>(name, new Batches(), new GroupCommitter.Limits(settings.queueCapacity(),
-                settings.offerTimeoutMillis(), settings.maxBatchSize(), settings.verdictTimeoutMillis()), onExternalChange);
+                settings.offerTimeoutMillis(), settings.maxBatchSize(), settings.verdictTimeoutMillis(),
+                settings.commitOnCaller()), onExternalChange);
     }
 
     /**
@@ -100,12 +102,13 @@ final class SingleWriter implements Writes {
     }
 
     /**
-     * How the writer queues and begins its transactions, and how long a caller of the waiting
-     * form waits for a write's verdict before it gives up (a stalled writer must not hold the
-     * caller's thread for ever).
+     * How the writer queues and begins its transactions, how long a caller of the waiting form
+     * waits for a write's verdict before it gives up (a stalled writer must not hold the caller's
+     * thread for ever), and whether an asynchronous write may commit on its caller's thread: not
+     * where each commit waits for the disk ({@code synchronous=FULL}), which would hold an event loop.
      */
     record WriterSettings(int queueCapacity, long offerTimeoutMillis, int maxBatchSize, String beginStatement,
-                          long verdictTimeoutMillis) {
+                          long verdictTimeoutMillis, boolean commitOnCaller) {
 
         /** The default {@link #verdictTimeoutMillis()}: far past any commit a working disk takes. */
         static final long VERDICT_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(30);
@@ -136,8 +139,9 @@ final class SingleWriter implements Writes {
         }
 
         @Override
-        public void idle() {
+        public void housekeeping() {
             watch.check();
+            connection.checkpointIfWritten();
         }
     }
 

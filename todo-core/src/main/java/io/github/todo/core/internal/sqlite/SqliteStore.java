@@ -1,6 +1,7 @@
 package io.github.todo.core.internal.sqlite;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.todo.core.Synchronous;
 import io.github.todo.core.TodoConfig;
 import io.github.todo.core.internal.Closeables;
 import io.github.todo.core.internal.Dialect;
@@ -89,7 +90,7 @@ public final class SqliteStore extends Store {
         };
         return new SingleWriter(name, connection, session, new SingleWriter.WriterSettings(
                 config.writeQueueCapacity(), config.busyTimeout().toMillis(), config.maxBatchSize(), "BEGIN IMMEDIATE",
-                SingleWriter.WriterSettings.VERDICT_TIMEOUT_MILLIS),
+                SingleWriter.WriterSettings.VERDICT_TIMEOUT_MILLIS, config.synchronous() != Synchronous.FULL),
                 externalChange, config.databaseFile(), rescue);
     }
 

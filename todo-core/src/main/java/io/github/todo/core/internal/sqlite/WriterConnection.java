@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 final class WriterConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriterConnection.class);
+    private static final String PASSIVE = "PASSIVE";
+    /** 40 MiB of 4 KiB pages. */
+    static final int WAL_BOUND_FRAMES = 10_000;
 
     private final String name;
     private final String beginStatement;
@@ -35,6 +38,9 @@ final class WriterConnection implements AutoCloseable {
      * own and a kept COMMIT statement then fails with "statement is not executing".
      */
     private Statement control;
+    /** Commits since the last checkpoint; the WAL is folded back only when there are some. */
+    private int uncheckpointedCommits;
+    private String checkpointMode = PASSIVE;
 
     WriterConnection(String name, Connection connection, SqlSession session, String beginStatement) throws SQLException {
         this.name = name;
@@ -43,6 +49,34 @@ final class WriterConnection implements AutoCloseable {
         this.session = session;
         this.statements = keptStatements(session);
         this.control = connection.createStatement();
+        checkpointsOnlyWhenAsked(control);
+    }
+
+    /**
+     * SQLite checkpoints in the commit that takes the WAL past 1000 pages: that commit then copies
+     * pages and syncs the file, on whatever thread commits (an event loop, here). The writer thread
+     * checkpoints instead ({@link #checkpointIfWritten()}).
+     */
+    private static void checkpointsOnlyWhenAsked(Statement control) throws SQLException {
+        control.execute("PRAGMA wal_autocheckpoint = 0");
+    }
+
+    /**
+     * Folds the WAL back into the file when something was committed since the last time: PASSIVE,
+     * which never waits for readers; past {@value #WAL_BOUND_FRAMES} frames left in the WAL (readers
+     * that kept it from being folded back), RESTART, which waits for them, so the WAL stays bounded.
+     */
+    void checkpointIfWritten() {
+        if (uncheckpointedCommits == 0 || session == null) {
+            return;
+        }
+        uncheckpointedCommits = 0;
+        try (ResultSet result = control.executeQuery("PRAGMA wal_checkpoint(" + checkpointMode + ")")) {
+            int walFrames = result.next() ? result.getInt(2) : 0;
+            checkpointMode = walFrames > WAL_BOUND_FRAMES ? "RESTART" : PASSIVE;
+        } catch (SQLException e) {
+            LOG.debug("{} - checkpoint failed: {}", name, e.getMessage()); // tried again after the next commit
+        }
     }
 
     /** Begins a transaction and returns the statements the writes run through. */
@@ -58,6 +92,7 @@ final class WriterConnection implements AutoCloseable {
     void commit() {
         try {
             control.execute("COMMIT");
+            uncheckpointedCommits++;
         } catch (SQLException e) {
             throw StoreErrors.wrap("cannot commit a write", e);
         }
@@ -122,6 +157,7 @@ final class WriterConnection implements AutoCloseable {
     /** Goes on over {@code fresh}, a session on a new connection to the file at the path. */
     void reopen(SqlSession fresh) throws SQLException {
         Statement freshControl = fresh.getConnection().createStatement();
+        checkpointsOnlyWhenAsked(freshControl);
         KeptStatements freshStatements = keptStatements(fresh);
         session = fresh;
         connection = fresh.getConnection();

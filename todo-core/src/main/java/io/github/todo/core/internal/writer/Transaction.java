@@ -31,6 +31,9 @@ public interface Transaction<M> {
     /** Undoes the transaction, quietly: the database may have rolled back on its own. */
     void rollback();
 
-    /** Called when nothing was queued for a while (about 100 ms): room for housekeeping. */
-    void idle();
+    /**
+     * Called on the writer thread about every 100 ms, holding the transaction (callers' writes wait
+     * in the queue meanwhile, never on the database): room for housekeeping such as a checkpoint.
+     */
+    void housekeeping();
 }

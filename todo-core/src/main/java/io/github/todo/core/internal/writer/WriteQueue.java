@@ -2,20 +2,26 @@ package io.github.todo.core.internal.writer;
 
 import io.github.todo.core.StoreException;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** The writes waiting for the writer thread: bounded, so callers are pushed back when it cannot keep up. */
+/**
+ * The writes waiting for whoever commits next: bounded, so callers are pushed back when commits
+ * cannot keep up. Lock-free on the way in: a caller that commits its own write takes no lock
+ * and wakes no thread here.
+ */
 final class WriteQueue<M> {
 
-    private final BlockingQueue<Write<M, ?>> queue;
+    private final ConcurrentLinkedQueue<Write<M, ?>> queue = new ConcurrentLinkedQueue<>();
+    /** One permit a free place. */
+    private final Semaphore room;
     private final WriterState state;
     private volatile boolean closing;
     private volatile boolean terminated;
 
     WriteQueue(int capacity, WriterState state) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.room = new Semaphore(capacity);
         this.state = state;
     }
 
@@ -25,32 +31,45 @@ final class WriteQueue<M> {
             throw state.closed();
         }
         try {
-            if (!queue.offer(write, timeoutMillis, TimeUnit.MILLISECONDS)) {
+            boolean placed = timeoutMillis <= 0 ? room.tryAcquire() : room.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (!placed) {
                 throw new StoreException("the write queue is full; try again later");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while queueing a write", e);
         }
+        queue.add(write);
         // The writer may have finished its last drain just before our offer: take the write back.
         if (terminated && queue.remove(write)) {
+            room.release();
             throw state.closed();
         }
     }
 
-    /** The next write, waiting at most {@code millis}; null when none came. */
-    Write<M, ?> poll(long millis) throws InterruptedException {
-        return queue.poll(millis, TimeUnit.MILLISECONDS);
+    /** Moves up to {@code max} waiting writes to {@code batch}, without waiting; how many it moved. */
+    int drainTo(List<Write<M, ?>> batch, int max) {
+        int moved = 0;
+        for (Write<M, ?> write; moved < max && (write = queue.poll()) != null; moved++) {
+            batch.add(write);
+        }
+        if (moved > 0) {
+            room.release(moved);
+        }
+        return moved;
     }
 
-    /** Moves up to {@code max} waiting writes to {@code batch}, without waiting. */
-    void drainTo(List<Write<M, ?>> batch, int max) {
-        queue.drainTo(batch, max);
+    boolean isEmpty() {
+        return queue.isEmpty();
     }
 
     /** True until closed and empty. */
     boolean open() {
         return !closing || !queue.isEmpty();
+    }
+
+    boolean closing() {
+        return closing;
     }
 
     /** Refuses new writes; those queued are still applied. */
@@ -62,12 +81,9 @@ final class WriteQueue<M> {
     void terminate() {
         terminated = true;
         for (Write<M, ?> write; (write = queue.poll()) != null; ) {
+            room.release();
             write.fail(state.closed());
         }
-    }
-
-    boolean terminated() {
-        return terminated;
     }
 
     int size() {

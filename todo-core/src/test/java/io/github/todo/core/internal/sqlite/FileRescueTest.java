@@ -55,7 +55,7 @@ class FileRescueTest {
         sessions = Sessions.factory(sqlite, Sessions.mapping(Dialect.SQLITE));
         SqlSession session = sessions.openSession(ExecutorType.REUSE, connection);
         writer = new SingleWriter("rescue", connection, session,
-                new SingleWriter.WriterSettings(100, 1000, 512, "BEGIN IMMEDIATE", 30_000), () -> { }, file,
+                new SingleWriter.WriterSettings(100, 1000, 512, "BEGIN IMMEDIATE", 30_000, false), () -> { }, file,
                 new SingleWriter.Rescue() {
                     @Override
                     public boolean closeReaders() {

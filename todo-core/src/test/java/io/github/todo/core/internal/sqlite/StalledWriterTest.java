@@ -65,7 +65,7 @@ class StalledWriterTest {
     private SingleWriter writer(long verdictTimeoutMillis, SingleWriter.Rescue rescue) throws Exception {
         SqlSession session = sessions.openSession(ExecutorType.REUSE, connection);
         writer = new SingleWriter("stalled", connection, session,
-                new SingleWriter.WriterSettings(100, 1000, 512, "BEGIN IMMEDIATE", verdictTimeoutMillis), () -> { }, file, rescue);
+                new SingleWriter.WriterSettings(100, 1000, 512, "BEGIN IMMEDIATE", verdictTimeoutMillis, false), () -> { }, file, rescue);
         return writer;
     }
 

@@ -57,7 +57,7 @@ class WriterOutOfMemoryTest {
     }
 
     private SingleWriter writer(Runnable forgetCache) throws Exception {
-        writer = new SingleWriter("oom", connection, session, new SingleWriter.WriterSettings(100, 1000, 512, "BEGIN IMMEDIATE", 30_000),
+        writer = new SingleWriter("oom", connection, session, new SingleWriter.WriterSettings(100, 1000, 512, "BEGIN IMMEDIATE", 30_000, false),
                 forgetCache, null, null);
         return writer;
     }

@@ -69,7 +69,7 @@ class GroupCommitterTest {
         }
 
         @Override
-        public void idle() {
+        public void housekeeping() {
         }
     }
 
@@ -78,7 +78,7 @@ class GroupCommitterTest {
 
     private GroupCommitter<List<String>> committer(int queueCapacity, long offerMillis, long verdictMillis) {
         committer = new GroupCommitter<>("test", transaction,
-                new GroupCommitter.Limits(queueCapacity, offerMillis, 512, verdictMillis), () -> { });
+                new GroupCommitter.Limits(queueCapacity, offerMillis, 512, verdictMillis, false), () -> { });
         return committer;
     }
 
@@ -254,7 +254,7 @@ class GroupCommitterTest {
     @Test
     void a_failing_listener_fails_no_write_and_the_writer_goes_on() {
         List<String> forgotten = new ArrayList<>();
-        committer = new GroupCommitter<>("test", transaction, new GroupCommitter.Limits(100, 1000, 512, 30_000),
+        committer = new GroupCommitter<>("test", transaction, new GroupCommitter.Limits(100, 1000, 512, 30_000, false),
                 () -> forgotten.add("cache"));
 
         assertEquals("a", committer.submit(rows -> {
