@@ -5,14 +5,13 @@ import io.github.todo.http.internal.Dispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 
 /**
  * The whole HTTP contract of todo: routing, content negotiation, JSON, validation errors and
  * status codes, and around the task endpoints the OpenAPI document ({@code /openapi.json}), its
  * docs page ({@code /docs}), the web app ({@code /app/}), health checks and metrics. Adapters hand
- * each request to {@link #handle(ApiExchange)}, or on an event loop first to
- * {@link #handleOnEventLoop(ApiExchange, Executor)}, and add nothing.
+ * each request to {@link #handle(ApiExchange)}, or on an event loop to {@link #begin(ApiExchange)},
+ * and add nothing.
  *
  * <pre>{@code
  * TodoApi api = TodoApi.create(tasks, ApiSettings.defaults());
@@ -65,65 +64,22 @@ public final class TodoApi implements AutoCloseable {
         return settings;
     }
 
-    /** What {@link #handleOnEventLoop} did with a request. */
-    public enum Outcome {
-        /** Answered on the calling thread. */
-        ANSWERED,
-        /**
-         * Handed to the store: the answer is sent by a task run on the executor given, so the
-         * adapter must keep the exchange open after its handler returns.
-         */
-        ANSWERED_LATER,
-        /**
-         * Nothing done: the request may wait (the list, health, metrics, a file not yet read), so
-         * call {@link #handle(ApiExchange)} on a thread that may block.
-         */
-        NEEDS_BLOCKING_THREAD
-    }
-
     /**
-     * Serves a request on an event loop's I/O thread without blocking it, or says that it cannot.
-     * Hello, info, liveness, the static pages once read, and every task read and write are served
-     * here: a read the store can answer at once ({@link TaskService#findAsync}) is answered before
-     * this returns, and a write, or a read that must wait for the disk, is answered later by a task
-     * on {@code answerOn}, typically the connection's own event loop. A request with a body must
-     * have it in memory already. When a late answer cannot be written the exchange is
-     * {@linkplain ApiExchange#abort() aborted}.
-     *
-     * @throws IOException when the answer sent now could not be written (the client went away)
+     * Starts serving a request on an event loop: matches its route and runs the checks that need
+     * no body. Never blocks; answers nothing yet. See {@link ApiRequest} for what follows.
      */
-    public Outcome handleOnEventLoop(ApiExchange exchange, Executor answerOn) throws IOException {
-        return dispatcher.handleOnEventLoop(exchange, answerOn);
+    public ApiRequest begin(ApiExchange exchange) {
+        return dispatcher.begin(exchange);
     }
 
     /**
-     * For an adapter that reads a request's body before handing the request on: answers now, and
-     * returns true, when the request is refused whatever its body holds (a missing or wrong
-     * token), so that a body nobody may send is never buffered. Otherwise does nothing. Never
-     * blocks. The adapter then discards the body, unread.
-     *
-     * @throws IOException when the answer could not be written (the client went away)
-     */
-    public boolean refuseBeforeBody(ApiExchange exchange) throws IOException {
-        return dispatcher.refuseBeforeBody(exchange, () -> { });
-    }
-
-    /**
-     * As {@link #refuseBeforeBody(ApiExchange)}, running {@code beforeAnswer} once the request is
-     * known to be refused and before the answer is written: where the adapter prepares how the
-     * answer goes out (to read the unsent body past after it, say).
-     */
-    public boolean refuseBeforeBody(ApiExchange exchange, Runnable beforeAnswer) throws IOException {
-        return dispatcher.refuseBeforeBody(exchange, beforeAnswer);
-    }
-
-    /**
-     * Serves one request on the calling thread, waiting for the store where needed. Every failure
-     * becomes a problem response; only a failure to talk to the client itself (it went away, or a
-     * streamed list broke off half-way) is thrown.
+     * Serves one request on the calling thread, reading its body from {@link ApiExchange#body()}
+     * and waiting for the store where needed. Every failure becomes a problem response; only a
+     * failure to talk to the client itself (it went away, or a streamed list broke off half-way)
+     * is thrown.
      */
     public void handle(ApiExchange exchange) throws IOException {
-        dispatcher.handle(exchange);
+        dispatcher.begin(exchange).serve();
     }
 
     /** Stops what the API runs besides requests (the metrics' JVM listeners); the store stays open. */

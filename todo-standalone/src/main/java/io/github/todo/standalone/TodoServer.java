@@ -5,31 +5,26 @@ import io.github.todo.http.TodoApi;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.BlockingHandler;
-import io.undertow.util.SameThreadExecutor;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.server.handlers.accesslog.AccessLogHandler;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xnio.IoUtils;
 import org.xnio.Xnio;
 import org.xnio.Options;
 
 /**
- * The todo API on Undertow. Each request's body, if it has one, is read whole on the I/O thread
- * without blocking; then {@link TodoApi#handleOnEventLoop} decides, once, who answers. Hello, info,
- * liveness, files already read, and task reads the store can answer at once (a recently written
- * task, or a point read on the I/O thread while the disk is quick) are answered there and then.
- * Task writes, and reads that must wait for the disk, go to the store; their answers come back as
- * tasks on the connection's own I/O thread, a committed batch's answers as one task per thread.
- * The rest (the list, health, metrics, files not yet read) runs on a bounded worker pool, so a
- * slow disk never stalls the I/O threads. Metrics are always on: {@code GET /metrics}.
+ * The todo API on Undertow. {@link TodoApi#begin} matches each request's route and runs the checks
+ * that need no body; the body, if the route takes one, is read whole on the I/O thread without
+ * blocking; then the route table says, once, who answers. Hello, info, liveness, files already
+ * read, task reads the store can answer at once and task writes committed at once are answered
+ * there and then. A write that waits for another's commit, or a read that must wait for the disk,
+ * is answered by a task on the connection's own I/O thread, a committed batch's answers as one task
+ * per thread. The rest (the list, health, metrics, files not yet read) runs on a bounded worker
+ * pool, so a slow disk never stalls the I/O threads. Metrics are always on: {@code GET /metrics}.
  */
 public final class TodoServer implements AutoCloseable {
 
@@ -44,18 +39,16 @@ public final class TodoServer implements AutoCloseable {
     private final GracefulShutdownHandler graceful;
     private final Undertow undertow;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AnswerQueues answers = new AnswerQueues();
-    private static final Runnable KEEP_OPEN = () -> { };
 
     private TodoServer(ServerSettings settings, TaskService tasks) {
         this.settings = settings;
         this.tasks = tasks;
         this.api = TodoApi.create(tasks, settings.api());
-        HttpHandler blocking = new BlockingHandler(exchange -> serve(api, exchange));
-        // Bodies are read whole first, without blocking, so that the event loop can hand them on.
-        HttpHandler root = new BodyFirstHandler(exchange -> onEventLoop(exchange, blocking),
-                (exchange, beforeAnswer) -> api.refuseBeforeBody(new UndertowExchange(exchange), beforeAnswer),
-                settings.api().maxBodyBytes(), settings.requestTimeout().toMillis());
+        // One job a handler: the request begun (route, checks), a body nobody reads read past, a
+        // body read whole without blocking, then served on this I/O thread or a worker.
+        long bodyTimeoutMillis = settings.requestTimeout().toMillis();
+        HttpHandler root = new BeginRequest(api, new ReadPastBody(new BufferBody(new ServeRequest(), bodyTimeoutMillis),
+                bodyTimeoutMillis));
         // Expect: 100-continue is granted when the body is first read, so a body refused before
         // (401, 413) is never sent by a client that waits for the 100.
         root = new HttpContinueReadHandler(root);
@@ -184,38 +177,5 @@ public final class TodoServer implements AutoCloseable {
         undertow.stop();
         api.close();
         tasks.close();
-    }
-
-    /**
-     * The one decision per request of which thread answers: this I/O thread now, this I/O thread
-     * later (once the store is done; the exchange stays open), or a worker thread.
-     */
-    private void onEventLoop(HttpServerExchange exchange, HttpHandler blocking) throws Exception {
-        TodoApi.Outcome outcome;
-        try {
-            outcome = api.handleOnEventLoop(new UndertowExchange(exchange), answers.of(exchange.getIoThread()));
-        } catch (IOException e) {
-            LOG.debug("response aborted: {}", e.getMessage());
-            IoUtils.safeClose(exchange.getConnection());
-            return;
-        }
-        switch (outcome) {
-            case ANSWERED -> { }
-            // Marked as dispatched, so Undertow leaves it open when this handler returns. The answer
-            // is sent on the connection's own I/O thread: an exchange ended on another thread makes
-            // that I/O thread spin (HttpReadListener) while the other thread re-arms the reads.
-            case ANSWERED_LATER -> exchange.dispatch(SameThreadExecutor.INSTANCE, KEEP_OPEN);
-            case NEEDS_BLOCKING_THREAD -> blocking.handleRequest(exchange);
-        }
-    }
-
-    private static void serve(TodoApi api, HttpServerExchange exchange) {
-        try {
-            api.handle(new UndertowExchange(exchange));
-        } catch (IOException e) {
-            // the client went away, or a streamed list broke off: drop the connection so it knows
-            LOG.debug("response aborted: {}", e.getMessage());
-            IoUtils.safeClose(exchange.getConnection());
-        }
     }
 }

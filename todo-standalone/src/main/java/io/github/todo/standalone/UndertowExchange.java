@@ -60,7 +60,7 @@ final class UndertowExchange implements ApiExchange {
 
     @Override
     public InputStream body() {
-        InputStream received = exchange.getAttachment(BodyFirstHandler.BODY);
+        InputStream received = exchange.getAttachment(BufferBody.BODY);
         return received != null ? received : exchange.getInputStream();
     }
 

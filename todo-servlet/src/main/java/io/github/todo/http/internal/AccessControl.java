@@ -7,8 +7,8 @@ import java.security.MessageDigest;
 import java.util.List;
 
 /**
- * Who may call the API: the optional bearer token on {@code /tasks}, and CORS for browsers on
- * other origins. Off unless configured.
+ * Who may call the API: the optional bearer token on the routes that need it, and CORS for
+ * browsers on other origins. Off unless configured.
  */
 final class AccessControl {
 
@@ -65,9 +65,9 @@ final class AccessControl {
 
     /**
      * Adds the CORS headers a request from an allowed origin needs. Returns true when the request
-     * was a preflight, which this method has answered.
+     * is a preflight, to be answered with a 204 and these headers.
      */
-    public boolean cors(ApiExchange exchange, Route route) throws java.io.IOException {
+    public boolean cors(ApiExchange exchange, Route route) {
         if (origins.isEmpty()) {
             return false;
         }
@@ -85,12 +85,11 @@ final class AccessControl {
         exchange.header("Access-Control-Allow-Methods", route.allow());
         exchange.header("Access-Control-Allow-Headers", "Content-Type, Authorization, If-Match, If-None-Match");
         exchange.header("Access-Control-Max-Age", "600");
-        exchange.respond(204, null, new byte[0]);
         return true;
     }
 
     /**
-     * Checks the bearer token on a {@code /tasks} route.
+     * Checks the bearer token on a route whose {@link Route#access()} is {@link Route.Access#TOKEN}.
      *
      * @throws HttpProblemException 401 with {@code WWW-Authenticate} when the token is missing or wrong
      */
@@ -108,15 +107,10 @@ final class AccessControl {
         }
     }
 
-    /** Whether {@link #authorize} would let the request through; changes nothing. */
-    public boolean allows(ApiExchange exchange, Route route) {
-        return verdict(exchange, route) == Verdict.ALLOWED;
-    }
-
     private enum Verdict { ALLOWED, NO_TOKEN, WRONG_TOKEN }
 
     private Verdict verdict(ApiExchange exchange, Route route) {
-        return route != Route.TASKS && route != Route.TASK && route != Route.TASK_COUNTS ? Verdict.ALLOWED : tokens.verdict(exchange);
+        return route.access() == Route.Access.OPEN ? Verdict.ALLOWED : tokens.verdict(exchange);
     }
 
     private interface TokenCheck {

@@ -11,9 +11,6 @@ import java.util.List;
  */
 final class EntityTags {
 
-    /** An {@code If-Match} of {@code *}: any version, as long as the task exists. */
-    static final long ANY = 0;
-
     private EntityTags() {
         // Prevent instantiation
     }
@@ -26,17 +23,19 @@ final class EntityTags {
         return "\"" + version + "\"";
     }
 
+    /** Whether a precondition header is {@code *}: any version, as long as the task exists. */
+    static boolean isAny(String header) {
+        return header.trim().equals("*");
+    }
+
     /**
-     * The versions a list names: {@code [ANY]} for {@code *}; weak tags and tags that are not one
-     * of ours are left out (they can never match a strong comparison).
+     * The versions a list of tags names (not {@code *}: see {@link #isAny}); weak tags and tags
+     * that are not one of ours are left out (they can never match a strong comparison).
      *
      * @throws HttpProblemException 400 when {@code header} is not an entity-tag list
      */
     static List<Long> versions(String header, String name) {
         String list = header.trim();
-        if (list.equals("*")) {
-            return List.of(ANY);
-        }
         List<Long> versions = new ArrayList<>(1);
         int at = 0;
         while (at < list.length()) {
@@ -47,7 +46,8 @@ final class EntityTags {
                 throw new HttpProblemException(400, name, "must be * or a list of entity tags such as \"3\", not " + header);
             }
             String tag = list.substring(open + 1, close);
-            if (!weak && !tag.isEmpty() && tag.length() <= 18 && tag.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (!weak && !tag.isEmpty() && tag.length() <= 18 && tag.chars().allMatch(c -> c >= '0' && c <= '9')
+                    && Long.parseLong(tag) > 0) { // versions start at 1
                 versions.add(Long.parseLong(tag));
             }
             at = close + 1;

@@ -6,11 +6,11 @@ import io.github.todo.core.TaskNotFoundException;
 import io.github.todo.core.TaskService;
 import io.github.todo.http.ApiExchange;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
 /** A task write under {@code If-Match} (RFC 9110 13.1.1): the precondition and the write as one. */
 final class IfMatch {
@@ -20,43 +20,37 @@ final class IfMatch {
     }
 
     /**
-     * Runs a write, in its waiting ({@code now}) or queued ({@code later}) form, at the version
-     * {@code If-Match} asks ({@link EntityTags#ANY}: unconditionally), as it asks (RFC 9110 13.1.1): without it, unconditionally;
-     * with one tag, at that version, the check and the write one step in the store; with several,
-     * at the current version if the list names it; with {@code *}, if the task exists. When the
-     * precondition fails: 412, with the current {@code ETag} when there is a task.
+     * Runs {@code write} at the version {@code If-Match} asks: without the header, unconditionally
+     * (an empty version); with one tag, at that version, the check and the write one step in the
+     * store; with several, at the current version if the list names it; with {@code *}, if the
+     * task exists. When the precondition fails: 412, with the current {@code ETag} when there is
+     * a task.
      */
-    static <T> CompletionStage<T> write(ApiExchange exchange, TaskService tasks, long id, boolean wait, LongFunction<T> now,
-                                        LongFunction<CompletionStage<T>> later) {
+    static <T> CompletionStage<T> write(ApiExchange exchange, TaskService tasks, long id,
+                                        Function<OptionalLong, CompletionStage<T>> write) {
         String ifMatch = exchange.requestHeader("If-Match");
         if (ifMatch == null) {
-            return wait ? CompletableFuture.completedFuture(now.apply(EntityTags.ANY)) : later.apply(EntityTags.ANY);
+            return write.apply(OptionalLong.empty());
+        }
+        if (EntityTags.isAny(ifMatch)) {
+            return at(OptionalLong.empty(), id, write); // a missing task is then a 412 too
         }
         List<Long> versions = EntityTags.versions(ifMatch, "If-Match");
         if (versions.size() == 1) {
-            return at(versions.get(0), id, wait, now, later);
+            return at(OptionalLong.of(versions.get(0)), id, write);
         }
         // none of ours, or several: the version the task is at now, if listed; the write is then conditioned on it
-        CompletionStage<Optional<Task>> current = wait ? CompletableFuture.completedFuture(tasks.find(id)) : tasks.findAsync(id);
-        return current.thenCompose(found -> {
+        return tasks.findAsync(id).thenCompose(found -> {
             Task task = found.orElseThrow(() -> missing(id));
             if (!versions.contains(task.version())) {
                 throw new TaskConflictException(id, 0, task.version());
             }
-            return at(task.version(), id, wait, now, later);
+            return at(OptionalLong.of(task.version()), id, write);
         });
     }
 
-    private static <T> CompletionStage<T> at(long expected, long id, boolean wait, LongFunction<T> now,
-                                             LongFunction<CompletionStage<T>> later) {
-        if (wait) {
-            try {
-                return CompletableFuture.completedFuture(now.apply(expected));
-            } catch (TaskNotFoundException gone) {
-                throw missing(id);
-            }
-        }
-        return later.apply(expected).exceptionallyCompose(failure -> {
+    private static <T> CompletionStage<T> at(OptionalLong expected, long id, Function<OptionalLong, CompletionStage<T>> write) {
+        return write.apply(expected).exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             return CompletableFuture.failedFuture(cause instanceof TaskNotFoundException ? missing(id) : cause);
         });
@@ -66,5 +60,4 @@ final class IfMatch {
     private static HttpProblemException missing(long id) {
         return new HttpProblemException(412, "If-Match", "task " + id + " does not exist, so no entity tag matches");
     }
-
 }

@@ -10,15 +10,12 @@ import io.github.todo.core.TaskPage;
 import io.github.todo.core.TaskPatch;
 import io.github.todo.core.TaskService;
 import io.github.todo.http.ApiExchange;
-import io.github.todo.http.TodoApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /** The task endpoints: parse the request, call the service, write the response. */
 final class TaskHandlers {
@@ -29,12 +26,12 @@ final class TaskHandlers {
     private final TaskService tasks;
     private final long maxBodyBytes;
 
-    public TaskHandlers(TaskService tasks, long maxBodyBytes) {
+    TaskHandlers(TaskService tasks, long maxBodyBytes) {
         this.tasks = tasks;
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    public void list(ApiExchange exchange) throws IOException {
+    public CompletionStage<Reply> list(ApiExchange exchange) throws IOException {
         PageRequest page = QueryParams.page(exchange.rawQuery());
         if (page == null) {
             // The whole list, streamed a keyset page at a time: memory stays flat however many tasks
@@ -44,7 +41,7 @@ final class TaskHandlers {
             // past their snapshot.
             OutputStream out = exchange.stream(200, JSON);
             JsonCodec.taskArray(out, this::everyTask);
-            return;
+            return Reply.ANSWERED;
         }
         TaskPage result = tasks.list(page);
         if (result.nextAfter().isPresent()) {
@@ -54,15 +51,17 @@ final class TaskHandlers {
         }
         OutputStream out = exchange.stream(200, JSON);
         JsonCodec.taskArray(out, each -> result.tasks().forEach(each));
+        return Reply.ANSWERED;
     }
 
     /** {@code GET /tasks/count}: every task, or with {@code ?done=} the done or the open ones only. */
-    public void counts(ApiExchange exchange) throws IOException {
+    public CompletionStage<Reply> counts(ApiExchange exchange) throws IOException {
         Boolean only = QueryParams.done(exchange.rawQuery());
         TaskCounts counts = tasks.counts();
         long done = only == null || only ? counts.done() : 0;
         long open = only == null || !only ? counts.open() : 0;
         exchange.respond(200, JSON, JsonCodec.counts(done + open, done, open));
+        return Reply.ANSWERED;
     }
 
     /**
@@ -70,7 +69,7 @@ final class TaskHandlers {
      * open). {@code ?done=} narrows it to the tasks that are done or open now; only the tasks whose
      * flag differs change. A name cannot be set on many tasks at once.
      */
-    public void markAll(ApiExchange exchange) throws IOException {
+    public CompletionStage<Reply> markAll(ApiExchange exchange) throws IOException {
         Boolean only = QueryParams.done(exchange.rawQuery());
         JsonCodec.Fields fields = fields(exchange);
         if (fields.name() != null) {
@@ -82,16 +81,18 @@ final class TaskHandlers {
         boolean done = fields.done();
         long changed = only != null && only == done ? 0 : tasks.markAll(done); // the tasks already so stay as they are
         exchange.respond(200, JSON, JsonCodec.count("changed", changed));
+        return Reply.ANSWERED;
     }
 
     /** {@code DELETE /tasks?done=true}: "clear completed" (or, with false, every open task). */
-    public void deleteAll(ApiExchange exchange) throws IOException {
+    public CompletionStage<Reply> deleteAll(ApiExchange exchange) throws IOException {
         Boolean done = QueryParams.done(exchange.rawQuery());
         if (done == null) {
             throw new InvalidTaskException("done", "is required: DELETE /tasks?done=true deletes the tasks that are done;"
                     + " deleting every task at once is not offered");
         }
         exchange.respond(200, JSON, JsonCodec.count("deleted", tasks.deleteAll(done)));
+        return Reply.ANSWERED;
     }
 
     /** Every task in id order, read a page at a time; each page is a short read of its own. */
@@ -108,13 +109,13 @@ final class TaskHandlers {
     }
 
     /**
-     * An answer made once the store has done its part (a write committed, a read done):
-     * {@link TodoApi} sends it on the thread that waited or on the connection's event loop. A
-     * task's answer carries its {@code ETag}; a read whose {@code If-None-Match} names it is a 304.
+     * A task's answer, made once the store has done its part (a write committed, a read done). It
+     * carries the task's {@code ETag}; a read whose {@code If-None-Match} names it is a 304. The
+     * task is encoded on the answering thread: on a store's writer that would be serial work.
      */
-    public record Reply(int status, String location, Task task, boolean read) {
+    private record TaskReply(int status, String location, Task task, boolean read) implements Reply {
 
-        /** Encodes the task on the answering thread: on a store's writer that would be serial work. */
+        @Override
         public void send(ApiExchange exchange) throws IOException {
             if (location != null) {
                 exchange.header("Location", location);
@@ -133,68 +134,41 @@ final class TaskHandlers {
         }
     }
 
-    private static final Reply NO_CONTENT = new Reply(204, null, null, false);
+    private static final Reply NO_CONTENT = Reply.empty(204);
 
-    /**
-     * Creates the task. When {@code wait}, on this thread with the waiting form (which waits for
-     * room in a full write queue), and the stage is already complete; else without blocking.
-     */
-    public CompletionStage<Reply> create(ApiExchange exchange, boolean wait) throws IOException {
+    public CompletionStage<Reply> create(ApiExchange exchange) throws IOException {
         String tasksPath = exchange.basePath() + "/tasks/";
         TaskDraft draft = fields(exchange).draft();
-        return write(wait, () -> tasks.create(draft), () -> tasks.createAsync(draft))
-                .thenApply(task -> new Reply(201, tasksPath + task.id(), task, false));
+        return tasks.createAsync(draft).thenApply(task -> new TaskReply(201, tasksPath + task.id(), task, false));
     }
 
-    public void read(ApiExchange exchange, long id) throws IOException {
-        Task task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
-        new Reply(200, null, task, true).send(exchange);
+    /** Complete at once when the store could answer at once (a cached task, a quick point read). */
+    public CompletionStage<Reply> read(ApiExchange exchange, long id) {
+        return tasks.findAsync(id).thenApply(found -> new TaskReply(200, null, found.orElseThrow(() -> new TaskNotFoundException(id)), true));
     }
 
-    /** Asks the store without waiting: the stage is complete at once when the store could answer at once. */
-    public CompletionStage<Reply> readLater(long id) {
-        return tasks.findAsync(id).thenApply(found -> new Reply(200, null, found.orElseThrow(() -> new TaskNotFoundException(id)), true));
-    }
-
-    public CompletionStage<Reply> replace(ApiExchange exchange, long id, boolean wait) throws IOException {
+    public CompletionStage<Reply> replace(ApiExchange exchange, long id) throws IOException {
         TaskDraft draft = fields(exchange).draft();
-        return IfMatch.write(exchange, tasks, id, wait,
-                at -> at == EntityTags.ANY ? tasks.replace(id, draft) : tasks.replace(id, draft, at),
-                at -> at == EntityTags.ANY ? tasks.replaceAsync(id, draft) : tasks.replaceAsync(id, draft, at)).thenApply(TaskHandlers::ok);
+        return IfMatch.write(exchange, tasks, id, expected -> expected.isEmpty() ? tasks.replaceAsync(id, draft)
+                : tasks.replaceAsync(id, draft, expected.getAsLong())).thenApply(TaskHandlers::ok);
     }
 
-    public CompletionStage<Reply> patch(ApiExchange exchange, long id, boolean wait) throws IOException {
+    public CompletionStage<Reply> patch(ApiExchange exchange, long id) throws IOException {
         TaskPatch patch = fields(exchange).patch();
-        return IfMatch.write(exchange, tasks, id, wait,
-                at -> at == EntityTags.ANY ? tasks.patch(id, patch) : tasks.patch(id, patch, at),
-                at -> at == EntityTags.ANY ? tasks.patchAsync(id, patch) : tasks.patchAsync(id, patch, at)).thenApply(TaskHandlers::ok);
+        return IfMatch.write(exchange, tasks, id, expected -> expected.isEmpty() ? tasks.patchAsync(id, patch)
+                : tasks.patchAsync(id, patch, expected.getAsLong())).thenApply(TaskHandlers::ok);
     }
 
-    public CompletionStage<Reply> delete(ApiExchange exchange, long id, boolean wait) {
-        return IfMatch.<Void>write(exchange, tasks, id, wait, at -> {
-            if (at == EntityTags.ANY) {
-                tasks.delete(id);
-            } else {
-                tasks.delete(id, at);
-            }
-            return null;
-        }, at -> at == EntityTags.ANY ? tasks.deleteAsync(id) : tasks.deleteAsync(id, at)).thenApply(nothing -> NO_CONTENT);
-    }
-
-    /** The waiting form's result as a completed stage (its exceptions thrown here), or the stage. */
-    private static <T> CompletionStage<T> write(boolean wait, Supplier<T> waiting, Supplier<CompletionStage<T>> later) {
-        return wait ? CompletableFuture.completedFuture(waiting.get()) : later.get();
+    public CompletionStage<Reply> delete(ApiExchange exchange, long id) {
+        return IfMatch.write(exchange, tasks, id, expected -> expected.isEmpty() ? tasks.deleteAsync(id)
+                : tasks.deleteAsync(id, expected.getAsLong())).thenApply(nothing -> NO_CONTENT);
     }
 
     private static Reply ok(Task task) {
-        return new Reply(200, null, task, false);
+        return new TaskReply(200, null, task, false);
     }
 
-    public byte[] health(String status, String detail) {
-        return JsonCodec.health(status, detail);
-    }
-
-    /** Checks the media type and size, then reads the body's fields. */
+    /** Checks the media type, then reads the body's fields. */
     private JsonCodec.Fields fields(ApiExchange exchange) throws IOException {
         String contentType = exchange.requestHeader("Content-Type");
         // Required, not assumed: a web page may send a POST without a preflight only with a
@@ -205,11 +179,8 @@ final class TaskHandlers {
         if (!isJson(contentType)) {
             throw new HttpProblemException(415, "Content-Type", "the body must be application/json, not " + contentType);
         }
-        // Over the limit: answered before a byte is read. The adapter reads the rest past after
-        // the answer (ApiExchange#body), so a client still sending reads the 413, not a reset.
-        if (exchange.contentLength() > maxBodyBytes) {
-            throw BoundedBody.tooLarge(maxBodyBytes);
-        }
+        // A declared length over the limit was refused before the body was read (Dispatcher); a
+        // body sent without one stops at the limit here, before it is all in memory.
         try (InputStream body = new BoundedBody(exchange.body(), maxBodyBytes)) {
             return JsonCodec.readFields(body);
         }
