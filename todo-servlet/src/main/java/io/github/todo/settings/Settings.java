@@ -57,7 +57,12 @@ public final class Settings {
 
     /** A source of system properties ({@code todo.poolSize}). */
     public static UnaryOperator<String> systemProperties() {
-        return key -> System.getProperty("todo." + key);
+        return parameters(System::getProperty);
+    }
+
+    /** A source named like the system properties ({@code todo.poolSize}), such as servlet parameters, read through {@code parameters}. */
+    public static UnaryOperator<String> parameters(UnaryOperator<String> parameters) {
+        return key -> parameters.apply(option(key).systemProperty());
     }
 
     /** A properties file of keys ({@code poolSize=8}); a key that is no option is refused, naming it. */

@@ -42,6 +42,7 @@ class SettingsTest {
         assertEquals("todo.jdbcUrl", Options.JDBC_URL.systemProperty());
         assertEquals("--sqlite-tmpdir", Options.SQLITE_TMPDIR.flag());
         assertEquals("TODO_SHUTDOWN_DELAY", Options.SHUTDOWN_DELAY.environmentVariable());
+        assertEquals(3, Settings.from(Settings.parameters(Map.of("todo.poolSize", "3")::get)).get(Options.POOL_SIZE));
     }
 
     @Test
