@@ -156,7 +156,7 @@ public final class Settings {
         String token = secret(Options.TOKEN, Options.TOKEN_FILE);
         if (token != null) {
             token = token.trim();
-            if (token.isEmpty() || !token.chars().allMatch(c -> c > 32 && c < 127)) {
+            if (!ApiSettings.isPrintableWord(token)) {
                 // the value itself is a secret: never echo it
                 throw new IllegalArgumentException(Options.TOKEN + ": must be printable ASCII without spaces");
             }
