@@ -30,13 +30,13 @@ public record ApiSettings(String serverName, long maxBodyBytes, String token, Li
 
     /** Validates the values. */
     public ApiSettings {
-        if (serverName == null || serverName.isBlank() || !serverName.chars().allMatch(c -> c > 32 && c < 127)) {
+        if (serverName == null || !isPrintableWord(serverName)) {
             throw new IllegalArgumentException("serverName must be one printable ASCII token without spaces");
         }
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes cannot be less than 1");
         }
-        if (token != null && (token.isBlank() || !token.chars().allMatch(c -> c > 32 && c < 127))) {
+        if (token != null && !isPrintableWord(token)) {
             throw new IllegalArgumentException("token must be printable ASCII without spaces");
         }
         corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "corsOrigins"));
@@ -58,6 +58,14 @@ public record ApiSettings(String serverName, long maxBodyBytes, String token, Li
             throw new IllegalArgumentException("allowedHosts cannot be empty: * allows any");
         }
         allowedHosts = List.copyOf(hosts);
+    }
+
+    /**
+     * Whether {@code text} is what {@link #serverName()} and {@link #token()} must be: one word of
+     * printable ASCII, at least one character, each from {@code !} to {@code ~}.
+     */
+    public static boolean isPrintableWord(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> c >= '!' && c <= '~');
     }
 
     /** Settings without metrics, for any host. */

@@ -32,11 +32,10 @@ final class ServletSettings {
 
     private ServletSettings(ServletConfig config) {
         this.config = config;
-        UnaryOperator<String> servletParams = key -> {
-            String name = "todo." + key;
+        UnaryOperator<String> servletParams = Settings.parameters(name -> {
             String value = config.getInitParameter(name);
             return value != null ? value : config.getServletContext().getInitParameter(name);
-        };
+        });
         this.params = Settings.from(servletParams);
         this.all = Settings.from(servletParams, Settings.systemProperties(), Settings.environment(System::getenv));
         all.applySqliteTmpdir();

@@ -64,11 +64,6 @@ public final class Option<T> {
         return defaultValue;
     }
 
-    /** The default as the help shows it, or {@code null} when there is nothing to show. */
-    public String defaultText() {
-        return defaultText;
-    }
-
     /** One line of help, without the default. */
     public String help() {
         return help;

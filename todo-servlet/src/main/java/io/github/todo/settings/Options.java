@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Every setting of todo, each declared once. The store's and the API's defaults are read from
@@ -126,11 +127,12 @@ public final class Options {
     /** The standalone server's own. */
     public static final List<Option<?>> SERVER_OPTIONS = List.of(PORT, HOST, IO_THREADS, WORKER_THREADS, IDLE_TIMEOUT,
             REQUEST_TIMEOUT, MAX_HEADER_SIZE, SHUTDOWN_TIMEOUT, SHUTDOWN_DELAY, ACCESS_LOG, LOG_LEVEL);
-    /** Every option, for checking the keys of a properties file. */
-    public static final List<Option<?>> ALL = List.of(DB, JDBC_URL, DB_USER, DB_PASSWORD, DB_PASSWORD_FILE, POOL_SIZE,
-            BUSY_TIMEOUT, SYNCHRONOUS, MAX_NAME_LENGTH, READ_CACHE_MEMORY, SQLITE_TMPDIR, NAME, MAX_BODY, TOKEN, TOKEN_FILE,
-            CORS_ORIGIN, ALLOWED_HOSTS, METRICS, PORT, HOST, IO_THREADS, WORKER_THREADS, IDLE_TIMEOUT, REQUEST_TIMEOUT,
-            MAX_HEADER_SIZE, SHUTDOWN_TIMEOUT, SHUTDOWN_DELAY, ACCESS_LOG, LOG_LEVEL, CONFIG, DEBUG);
+    /**
+     * Every option, for reading flags and checking a properties file's keys: the lists above and
+     * the options in none, joined rather than listed again, so an option in a list is always here.
+     */
+    public static final List<Option<?>> ALL = Stream.<List<Option<?>>>of(STORE_OPTIONS, API_OPTIONS, List.of(METRICS),
+            SERVER_OPTIONS, List.of(CONFIG, DEBUG)).flatMap(List::stream).toList();
 
     private Options() {
         // Prevent instantiation

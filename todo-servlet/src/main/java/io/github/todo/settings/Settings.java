@@ -57,7 +57,12 @@ public final class Settings {
 
     /** A source of system properties ({@code todo.poolSize}). */
     public static UnaryOperator<String> systemProperties() {
-        return key -> System.getProperty("todo." + key);
+        return parameters(System::getProperty);
+    }
+
+    /** A source named like the system properties ({@code todo.poolSize}), such as servlet parameters, read through {@code parameters}. */
+    public static UnaryOperator<String> parameters(UnaryOperator<String> parameters) {
+        return key -> parameters.apply(option(key).systemProperty());
     }
 
     /** A properties file of keys ({@code poolSize=8}); a key that is no option is refused, naming it. */
@@ -151,7 +156,7 @@ public final class Settings {
         String token = secret(Options.TOKEN, Options.TOKEN_FILE);
         if (token != null) {
             token = token.trim();
-            if (token.isEmpty() || !token.chars().allMatch(c -> c > 32 && c < 127)) {
+            if (!ApiSettings.isPrintableWord(token)) {
                 // the value itself is a secret: never echo it
                 throw new IllegalArgumentException(Options.TOKEN + ": must be printable ASCII without spaces");
             }

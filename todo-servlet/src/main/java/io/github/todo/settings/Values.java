@@ -1,5 +1,6 @@
 package io.github.todo.settings;
 
+import io.github.todo.http.ApiSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -103,7 +104,7 @@ final class Values {
     /** One printable ASCII word: names and tokens. */
     static Parser<String> token() {
         return of("one printable ASCII token without spaces", value -> {
-            if (!value.chars().allMatch(c -> c > 32 && c < 127)) {
+            if (!ApiSettings.isPrintableWord(value)) {
                 throw new IllegalArgumentException();
             }
             return value;

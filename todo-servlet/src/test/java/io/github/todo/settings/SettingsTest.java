@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.todo.core.Synchronous;
 import io.github.todo.core.TodoConfig;
 import io.github.todo.http.ApiSettings;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,7 @@ class SettingsTest {
         assertEquals("todo.jdbcUrl", Options.JDBC_URL.systemProperty());
         assertEquals("--sqlite-tmpdir", Options.SQLITE_TMPDIR.flag());
         assertEquals("TODO_SHUTDOWN_DELAY", Options.SHUTDOWN_DELAY.environmentVariable());
+        assertEquals(3, Settings.from(Settings.parameters(Map.of("todo.poolSize", "3")::get)).get(Options.POOL_SIZE));
     }
 
     @Test
@@ -149,6 +152,19 @@ class SettingsTest {
         assertEquals(Options.ALL.size(), Options.ALL.stream().map(Option::key).distinct().count());
         for (Option<?> option : Options.ALL) {
             assertFalse(option.help().isBlank(), option.key());
+        }
+    }
+
+    @Test
+    void every_declared_or_listed_option_is_in_all() throws Exception {
+        // an option missing from ALL would show in a command's help while its flag is never read
+        for (Field field : Options.class.getFields()) {
+            if (field.getType() == Option.class) {
+                assertTrue(Options.ALL.contains(field.get(null)), field.getName() + " is not in Options.ALL");
+            }
+        }
+        for (List<Option<?>> list : List.of(Options.STORE_OPTIONS, Options.API_OPTIONS, Options.SERVER_OPTIONS)) {
+            assertTrue(Options.ALL.containsAll(list), list + " is not all in Options.ALL");
         }
     }
 }

@@ -4,15 +4,15 @@ import io.github.todo.core.TaskService;
 import io.github.todo.core.TodoConfig;
 import io.github.todo.settings.Settings;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code todo backup --to FILE}: a consistent, checked copy of a SQLite store, also while a server writes to it. */
 @Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = TodoCommand.Version.class, sortOptions = false,
         description = "Writes a consistent copy of a SQLite store to a new file, also while a server is writing to it, and checks it with PRAGMA integrity_check. PostgreSQL: use pg_dump.")
 final class BackupCommand extends StoreCommand {
 
-    @Option(names = "--to", required = true, paramLabel = "FILE", description = "the new file; it must not exist")
+    @CommandLine.Option(names = "--to", required = true, paramLabel = "FILE", description = "the new file; it must not exist")
     Path to;
 
     @Override

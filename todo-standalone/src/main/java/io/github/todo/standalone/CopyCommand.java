@@ -9,6 +9,7 @@ import io.github.todo.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code todo copy --from A --to B}: every task, ids and id sequence kept, between SQLite and PostgreSQL. */
@@ -16,10 +17,10 @@ import picocli.CommandLine.Command;
         description = "Copies every task from one store to another, empty one (a SQLite file or a PostgreSQL JDBC URL, either way), with their ids and the id sequence, in one transaction. Stop the servers of the source first: writes made during the copy are not in it. --db-user and the password apply to the PostgreSQL side.")
 final class CopyCommand extends StoreCommand {
 
-    @picocli.CommandLine.Option(names = "--from", required = true, paramLabel = "FILE|URL", description = "the store to copy")
+    @CommandLine.Option(names = "--from", required = true, paramLabel = "FILE|URL", description = "the store to copy")
     String from;
 
-    @picocli.CommandLine.Option(names = "--to", required = true, paramLabel = "FILE|URL",
+    @CommandLine.Option(names = "--to", required = true, paramLabel = "FILE|URL",
             description = "the store to fill: created if missing, and it must have no tasks")
     String to;
 

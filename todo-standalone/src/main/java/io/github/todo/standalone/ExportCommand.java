@@ -11,19 +11,20 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code todo export}: every task, in id order, as NDJSON, JSON or CSV. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = TodoCommand.Version.class, sortOptions = false,
         description = "Writes every task, with its id, in id order, to standard output or a file: one consistent snapshot.")
 final class ExportCommand extends StoreCommand {
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "ndjson (one JSON object a line), json (an array) or csv; "
-            + "default: from the --to file's extension, else ndjson")
+    @CommandLine.Option(names = "--format", paramLabel = "FORMAT", description = "ndjson (one JSON object a line), json (an array) "
+            + "or csv; default: from the --to file's extension, else ndjson")
     TaskFormat format;
 
-    @Option(names = "--to", paramLabel = "FILE", description = "the file to write (replaced if it exists); default: standard output")
+    @CommandLine.Option(names = "--to", paramLabel = "FILE",
+            description = "the file to write (replaced if it exists); default: standard output")
     Path to;
 
     @Override

@@ -6,8 +6,8 @@ import io.github.todo.core.TodoConfig;
 import io.github.todo.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code todo import FILE}: tasks with their ids, all of them or, at the first bad line, none. */
@@ -18,7 +18,8 @@ final class ImportCommand extends StoreCommand {
     @Parameters(paramLabel = "FILE", description = "the file to read, as todo export writes it")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "ndjson, json or csv; default: from the file's extension, else ndjson")
+    @CommandLine.Option(names = "--format", paramLabel = "FORMAT",
+            description = "ndjson, json or csv; default: from the file's extension, else ndjson")
     TaskFormat format;
 
     @Override

@@ -4,15 +4,15 @@ import io.github.todo.core.IncompatibleStoreException;
 import io.github.todo.core.TaskService;
 import io.github.todo.core.TodoConfig;
 import io.github.todo.settings.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code todo migrate}: brings a store's schema up to date, as the server does when it starts. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = TodoCommand.Version.class, sortOptions = false,
         description = "Brings the store's schema up to this version's, as serve does on start (on PostgreSQL once, however many servers start together); --dry-run only says what it would do.")
 final class MigrateCommand extends StoreCommand {
 
-    @Option(names = "--dry-run", description = "change nothing: print the current version and what would be applied")
+    @CommandLine.Option(names = "--dry-run", description = "change nothing: print the current version and what would be applied")
     boolean dryRun;
 
     @Override

@@ -16,7 +16,10 @@ import java.util.Objects;
  * @param host            the address to bind, default {@code 127.0.0.1}
  * @param port            the port, default 8000; 0 picks a free one
  * @param ioThreads       Undertow I/O threads, default 2 (the article's "2 workers")
- * @param workerThreads   threads that run database work, default 32
+ * @param workerThreads   threads for the requests that may block, default 32: the task list and
+ *                        the set operations (which wait on the database), {@code /health},
+ *                        {@code /metrics}, a file not yet read; a single task's reads and writes
+ *                        are answered on the I/O threads
  * @param store           the store configuration
  * @param api             the HTTP settings; the defaults turn metrics on, as the server always does
  * @param accessLog       whether to log one line per request
