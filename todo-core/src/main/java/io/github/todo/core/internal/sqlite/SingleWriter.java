@@ -29,9 +29,10 @@ final class SingleWriter implements Writes {
     private final DataVersionWatch watch;
     private final FileGuard file;
     private final GroupCommitter<TaskMapper> committer;
+    private final WalCheckpoints checkpoints;
 
     SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings) throws SQLException {
-        this(name, connection, session, settings, () -> { }, null, null);
+        this(name, connection, session, settings, () -> { }, null, null, WalCheckpoints.NONE);
     }
 
     /**
@@ -43,6 +44,13 @@ final class SingleWriter implements Writes {
      */
     SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings,
                  Runnable onExternalChange, Path file, Rescue rescue) throws SQLException {
+        this(name, connection, session, settings, onExternalChange, file, rescue, WalCheckpoints.NONE);
+    }
+
+    /** As above, with the WAL folded back by {@code checkpoints}. */
+    SingleWriter(String name, Connection connection, SqlSession session, WriterSettings settings,
+                 Runnable onExternalChange, Path file, Rescue rescue, WalCheckpoints checkpoints) throws SQLException {
+        this.checkpoints = checkpoints;
         this.connection = new WriterConnection(name, connection, session, settings.beginStatement());
         this.watch = new DataVersionWatch(this.connection, onExternalChange);
         this.file = file == null ? FileGuard.NONE
@@ -141,7 +149,15 @@ final class SingleWriter implements Writes {
         @Override
         public void housekeeping() {
             watch.check();
-            connection.checkpointIfWritten();
+            WalCheckpoints.Fold fold = checkpoints.takeFold();
+            if (fold != WalCheckpoints.Fold.NONE) {
+                connection.checkpoint(fold.name());
+            }
+        }
+
+        @Override
+        public void background() {
+            checkpoints.afterCommits(committer.state().batchCount());
         }
     }
 

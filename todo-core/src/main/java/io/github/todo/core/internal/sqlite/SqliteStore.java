@@ -59,7 +59,8 @@ public final class SqliteStore extends Store {
             ReadCache cache = cache(config);
             SqliteQuickReads quickReads = new SqliteQuickReads(name, readerConnections, sessions.getConfiguration(), config.poolSize());
             SingleWriter writer = writer(name, first, sessions, config, cache,
-                    new ReaderHold(name, SqliteSetup.existingFile(config), readerConnections, pool, sessions, quickReads));
+                    new ReaderHold(name, SqliteSetup.existingFile(config), readerConnections, pool, sessions, quickReads),
+                    new WalCheckpoints(name, pool));
             return new SqliteStore(name, sessions, writer, ReadPool.of(pool), cache, quickReads, SqliteSetup.dataSource(config));
         } catch (RuntimeException | SQLException e) {
             Closeables.closeQuietly(first);
@@ -72,8 +73,8 @@ public final class SqliteStore extends Store {
     public static SqliteStore overDataSource(String name, TodoConfig config, Connection first) throws SQLException {
         SqlSessionFactory sessions = Sessions.factory(config.dataSource(), Sessions.mapping(Dialect.SQLITE));
         ReadCache cache = cache(config);
-        return new SqliteStore(name, sessions, writer(name, first, sessions, config, cache, null), ReadPool.NONE, cache, QuickReads.OFF,
-                config.dataSource());
+        return new SqliteStore(name, sessions, writer(name, first, sessions, config, cache, null,
+                new WalCheckpoints(name, config.dataSource())), ReadPool.NONE, cache, QuickReads.OFF, config.dataSource());
     }
 
     private static ReadCache cache(TodoConfig config) {
@@ -81,7 +82,8 @@ public final class SqliteStore extends Store {
     }
 
     private static SingleWriter writer(String name, Connection connection, SqlSessionFactory sessions,
-                                       TodoConfig config, ReadCache cache, SingleWriter.Rescue rescue) throws SQLException {
+                                       TodoConfig config, ReadCache cache, SingleWriter.Rescue rescue,
+                                       WalCheckpoints checkpoints) throws SQLException {
         // The writer's session lives as long as the store: REUSE keeps its statements prepared.
         SqlSession session = sessions.openSession(ExecutorType.REUSE, connection);
         Runnable externalChange = () -> {
@@ -91,7 +93,7 @@ public final class SqliteStore extends Store {
         return new SingleWriter(name, connection, session, new SingleWriter.WriterSettings(
                 config.writeQueueCapacity(), config.busyTimeout().toMillis(), config.maxBatchSize(), "BEGIN IMMEDIATE",
                 SingleWriter.WriterSettings.VERDICT_TIMEOUT_MILLIS, config.synchronous() != Synchronous.FULL),
-                externalChange, config.databaseFile(), rescue);
+                externalChange, config.databaseFile(), rescue, checkpoints);
     }
 
     @Override

@@ -23,9 +23,6 @@ import org.slf4j.LoggerFactory;
 final class WriterConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriterConnection.class);
-    private static final String PASSIVE = "PASSIVE";
-    /** 40 MiB of 4 KiB pages. */
-    static final int WAL_BOUND_FRAMES = 10_000;
 
     private final String name;
     private final String beginStatement;
@@ -38,9 +35,6 @@ final class WriterConnection implements AutoCloseable {
      * own and a kept COMMIT statement then fails with "statement is not executing".
      */
     private Statement control;
-    /** Commits since the last checkpoint; the WAL is folded back only when there are some. */
-    private int uncheckpointedCommits;
-    private String checkpointMode = PASSIVE;
 
     WriterConnection(String name, Connection connection, SqlSession session, String beginStatement) throws SQLException {
         this.name = name;
@@ -54,28 +48,19 @@ final class WriterConnection implements AutoCloseable {
 
     /**
      * SQLite checkpoints in the commit that takes the WAL past 1000 pages: that commit then copies
-     * pages and syncs the file, on whatever thread commits (an event loop, here). The writer thread
-     * checkpoints instead ({@link #checkpointIfWritten()}).
+     * pages and syncs the file, on whatever thread commits (an event loop, here). {@link WalCheckpoints}
+     * checkpoints instead.
      */
     private static void checkpointsOnlyWhenAsked(Statement control) throws SQLException {
         control.execute("PRAGMA wal_autocheckpoint = 0");
     }
 
-    /**
-     * Folds the WAL back into the file when something was committed since the last time: PASSIVE,
-     * which never waits for readers; past {@value #WAL_BOUND_FRAMES} frames left in the WAL (readers
-     * that kept it from being folded back), RESTART, which waits for them, so the WAL stays bounded.
-     */
-    void checkpointIfWritten() {
-        if (uncheckpointedCommits == 0 || session == null) {
-            return;
-        }
-        uncheckpointedCommits = 0;
-        try (ResultSet result = control.executeQuery("PRAGMA wal_checkpoint(" + checkpointMode + ")")) {
-            int walFrames = result.next() ? result.getInt(2) : 0;
-            checkpointMode = walFrames > WAL_BOUND_FRAMES ? "RESTART" : PASSIVE;
+    /** A checkpoint in {@code mode} (PASSIVE or RESTART) on this connection, between transactions. */
+    void checkpoint(String mode) {
+        try {
+            control.execute("PRAGMA wal_checkpoint(" + mode + ")");
         } catch (SQLException e) {
-            LOG.debug("{} - checkpoint failed: {}", name, e.getMessage()); // tried again after the next commit
+            LOG.debug("{} - checkpoint failed: {}", name, e.getMessage());
         }
     }
 
@@ -92,7 +77,6 @@ final class WriterConnection implements AutoCloseable {
     void commit() {
         try {
             control.execute("COMMIT");
-            uncheckpointedCommits++;
         } catch (SQLException e) {
             throw StoreErrors.wrap("cannot commit a write", e);
         }

@@ -36,6 +36,8 @@ public final class GroupCommitter<M> {
     static final long SLOW_BATCH_MILLIS = 20;
     private static final long SLOW_BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(SLOW_BATCH_MILLIS);
     private static final long HAND_OFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long writes go to the writer thread after callers' writes met: under load, its batches are larger. */
+    private static final long BUSY_HAND_OFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Batches after which housekeeping is due even before its 100 ms: a checkpoint keeps the WAL small. */
     private static final int HOUSEKEEPING_BATCHES = 1000;
     /** Batches a caller commits in one go before it leaves what is still queued to the writer thread. */
@@ -63,6 +65,8 @@ public final class GroupCommitter<M> {
     private final Thread thread;
     private volatile boolean wakeRequested;
     private volatile boolean housekeepingWanted;
+    /** Whether the holder is a caller: two callers' writes met, so the load is more than one at a time. */
+    private volatile boolean callerHolds;
     /** Holder only. */
     private int batchesSinceHousekeeping;
     /** Until then writes go to the writer thread: a batch was slow. */
@@ -110,8 +114,18 @@ public final class GroupCommitter<M> {
             wakeWriter();
         } else if (holder.tryAcquire()) {
             commitHere();
-        } // else the holder takes it before it lets go
+        } else if (callerHolds) {
+            handOff(BUSY_HAND_OFF_NANOS); // the holder takes this one before it lets go
+        }
         return write.outcome;
+    }
+
+    /** Sends writes to the writer thread for {@code nanos} from now, unless they go there for longer already. */
+    private void handOff(long nanos) {
+        long until = System.nanoTime() + nanos;
+        if (until - handOffUntil > 0) {
+            handOffUntil = until;
+        }
     }
 
     private boolean commitsOnCallers() {
@@ -122,9 +136,11 @@ public final class GroupCommitter<M> {
     private void commitHere() {
         try {
             for (int batches = 0; ; ) {
+                callerHolds = true;
                 while (batches < CALLER_BATCHES && commitNext()) {
                     batches++;
                 }
+                callerHolds = false;
                 holder.release();
                 // a write queued while we held on: ours to take, unless someone else took the transaction
                 if (queue.isEmpty()) {
@@ -141,6 +157,7 @@ public final class GroupCommitter<M> {
         } catch (Throwable unexpected) {
             // commitNext() threw, holding the transaction: the writer is broken, as on its own thread
             stopWith(unexpected);
+            callerHolds = false;
             holder.release();
             wakeWriter();
         }
@@ -160,7 +177,7 @@ public final class GroupCommitter<M> {
             wakeWriter();
         }
         if (System.nanoTime() - started > SLOW_BATCH_NANOS && limits.commitOnCaller()) {
-            handOffUntil = System.nanoTime() + HAND_OFF_NANOS;
+            handOff(HAND_OFF_NANOS);
             LOG.debug("{} - a batch took {} ms: writes go to the writer thread for a second", name,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
@@ -185,6 +202,9 @@ public final class GroupCommitter<M> {
                 boolean housekeeping = housekeepingWanted || System.nanoTime() - nextHousekeeping >= 0;
                 if (queue.isEmpty() && !housekeeping) {
                     continue;
+                }
+                if (housekeeping) {
+                    transaction.background();
                 }
                 holder.acquire();
                 try {

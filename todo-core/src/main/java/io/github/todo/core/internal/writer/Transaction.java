@@ -36,4 +36,11 @@ public interface Transaction<M> {
      * in the queue meanwhile, never on the database): room for housekeeping such as a checkpoint.
      */
     void housekeeping();
+
+    /**
+     * Called on the writer thread right before {@link #housekeeping()}, not holding the transaction:
+     * work that must not hold writes up, such as a checkpoint on another connection.
+     */
+    default void background() {
+    }
 }
