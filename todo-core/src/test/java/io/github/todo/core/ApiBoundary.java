@@ -1,6 +1,7 @@
 package io.github.todo.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -34,15 +35,18 @@ public final class ApiBoundary {
         // Prevent instantiation
     }
 
-    /** Fails, listing each offending class and the internal types it uses, for the class folders given that exist. */
+    /**
+     * Fails, listing each offending class and the internal types it uses, for the class folders
+     * given; fails too when a folder is missing or holds no class, where it would check nothing.
+     */
     public static void assertNoInternalUseFromOutside(Path... classFolders) throws IOException {
         List<String> violations = new ArrayList<>();
         for (Path folder : classFolders) {
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
+            assertTrue(Files.isDirectory(folder), folder.toAbsolutePath() + " is missing: nothing to check");
+            int read = 0;
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                    read++;
                     String user = folder.relativize(file).toString().replace('\\', '/');
                     user = user.substring(0, user.length() - ".class".length());
                     TreeSet<String> used = new TreeSet<>();
@@ -56,6 +60,7 @@ public final class ApiBoundary {
                     }
                 }
             }
+            assertTrue(read > 0, folder.toAbsolutePath() + " holds no class: nothing was checked");
         }
         assertEquals(List.of(), violations, "internal types used from outside the package that owns them");
     }

@@ -48,8 +48,8 @@ public interface ApiExchange {
     OutputStream stream(int status, String contentType) throws IOException;
 
     /**
-     * Drops the connection without a (further) answer. {@link TodoApi#handleOnEventLoop}
-     * calls it when an answer written from another thread fails; adapters that only call
+     * Drops the connection without a (further) answer. {@link ApiRequest#serve(java.util.concurrent.Executor)}
+     * calls it when an answer written later, from a task, fails; adapters that only call
      * {@link TodoApi#handle(ApiExchange)}, which throws such failures instead, may leave it as is.
      */
     default void abort() {

@@ -11,17 +11,9 @@ import io.undertow.util.AttachmentKey;
  * {@link TodoApi#begin}, which matches the route and runs the checks that need no body; the
  * handlers after it read that {@link ApiRequest} from the exchange.
  */
-final class BeginRequest implements HttpHandler {
+record BeginRequest(TodoApi api, HttpHandler next) implements HttpHandler {
 
     static final AttachmentKey<ApiRequest> REQUEST = AttachmentKey.create(ApiRequest.class);
-
-    private final TodoApi api;
-    private final HttpHandler next;
-
-    BeginRequest(TodoApi api, HttpHandler next) {
-        this.api = api;
-        this.next = next;
-    }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {

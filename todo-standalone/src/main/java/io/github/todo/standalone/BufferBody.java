@@ -18,21 +18,13 @@ import org.xnio.IoUtils;
  * a connection, not a worker thread: read on a worker instead, 32 such clients stopped every other
  * request (SlowClientsJarTest). A body past the limit is refused (413) and read past.
  */
-final class BufferBody implements HttpHandler {
+record BufferBody(HttpHandler next, long timeoutMillis) implements HttpHandler {
 
     /** The body as received; {@link UndertowExchange#body()} reads it from here. */
     static final AttachmentKey<InputStream> BODY = AttachmentKey.create(InputStream.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(BufferBody.class);
     private static final byte[] NO_BODY = new byte[0];
-
-    private final HttpHandler next;
-    private final long timeoutMillis;
-
-    BufferBody(HttpHandler next, long timeoutMillis) {
-        this.next = next;
-        this.timeoutMillis = timeoutMillis;
-    }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {

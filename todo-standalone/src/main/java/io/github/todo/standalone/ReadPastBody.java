@@ -12,15 +12,7 @@ import org.xnio.conduits.StreamSinkConduit;
  * 401, 413, 405...): the body is not kept, and is read past after the answer, until the request
  * timeout. A client still sending then reads the answer instead of a reset connection.
  */
-final class ReadPastBody implements HttpHandler {
-
-    private final HttpHandler next;
-    private final long timeoutMillis;
-
-    ReadPastBody(HttpHandler next, long timeoutMillis) {
-        this.next = next;
-        this.timeoutMillis = timeoutMillis;
-    }
+record ReadPastBody(HttpHandler next, long timeoutMillis) implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {

@@ -66,7 +66,7 @@ public final class TodoServer implements AutoCloseable {
                 .setWorkerThreads(settings.workerThreads())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderSize())
                 // No limit of Undertow's own: past its 2 MiB it cut the connection without an answer,
-                // and capped --max-body. BodyFirstHandler keeps at most --max-body of a body, and a
+                // and capped --max-body. BufferBody keeps at most --max-body of a body, and a
                 // body answered before its end is read past only until --request-timeout.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 0L)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, requestTimeoutMillis)
@@ -76,6 +76,8 @@ public final class TodoServer implements AutoCloseable {
                 .setSocketOption(Options.READ_TIMEOUT, requestTimeoutMillis)
                 .setSocketOption(Options.WRITE_TIMEOUT, requestTimeoutMillis)
                 .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
+                // HTTP/1.1 connections persist unless told otherwise: no "Connection: keep-alive" on every answer
+                .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                 .setHandler(graceful)
                 .build();
     }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link TaskService}: the rules and the shape of each operation, over the {@link Store} its
- * configuration opens. Reads run on the store's sessions; writes go through its {@link Writes}.
+ * configuration opens. Reads run on the store's sessions; writes go through its {@link StoreWriter}.
  */
 public final class DefaultTaskService implements TaskService {
 
@@ -42,10 +42,10 @@ public final class DefaultTaskService implements TaskService {
     private final TodoConfig config;
     private final TaskRules rules;
     private final int maxNameLength;
-    private final Writes writes;
+    private final StoreWriter writes;
     private final ReadCache cache;
     private final QuickReads quickReads;
-    private final TaskWrites ops;
+    private final TaskOperations operations;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Runs {@link #findAsync}'s reads: one thread per pooled connection. */
     private final ThreadPoolExecutor readThreads;
@@ -58,7 +58,7 @@ public final class DefaultTaskService implements TaskService {
         this.writes = store.writes();
         this.cache = store.cache();
         this.quickReads = store.quickReads();
-        this.ops = new TaskWrites(rules, cache);
+        this.operations = new TaskOperations(rules, cache);
         this.readThreads = StoreThreads.fixed(store.name() + "-read", config.poolSize(), config.writeQueueCapacity());
     }
 
@@ -90,12 +90,12 @@ public final class DefaultTaskService implements TaskService {
 
     @Override
     public Task create(TaskDraft draft) {
-        return write(ops.creating(draft));
+        return write(operations.creating(draft));
     }
 
     @Override
     public CompletionStage<Task> createAsync(TaskDraft draft) {
-        return writeAsync(ops.creating(draft));
+        return writeAsync(operations.creating(draft));
     }
 
     @Override
@@ -114,9 +114,9 @@ public final class DefaultTaskService implements TaskService {
         if (cached != null) {
             return CompletableFuture.completedFuture(Optional.of(cached));
         }
-        QuickReads.Found now = quickReads.tryFind(id);
-        if (now != null) {
-            return CompletableFuture.completedFuture(Optional.ofNullable(now.row()));
+        QuickReads.Attempt now = quickReads.tryFind(id);
+        if (!now.declined()) {
+            return CompletableFuture.completedFuture(now.row());
         }
         return StoreThreads.supply(readThreads, "read", () -> find(id));
     }
@@ -128,62 +128,62 @@ public final class DefaultTaskService implements TaskService {
 
     @Override
     public Task replace(long id, TaskDraft draft) {
-        return write(ops.replacing(id, draft, ANY_VERSION));
+        return write(operations.replacing(id, draft, ANY_VERSION));
     }
 
     @Override
     public Task replace(long id, TaskDraft draft, long expectedVersion) {
-        return write(ops.replacing(id, draft, rules.checkVersion(expectedVersion)));
+        return write(operations.replacing(id, draft, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public CompletionStage<Task> replaceAsync(long id, TaskDraft draft) {
-        return writeAsync(ops.replacing(id, draft, ANY_VERSION));
+        return writeAsync(operations.replacing(id, draft, ANY_VERSION));
     }
 
     @Override
     public CompletionStage<Task> replaceAsync(long id, TaskDraft draft, long expectedVersion) {
-        return writeAsync(ops.replacing(id, draft, rules.checkVersion(expectedVersion)));
+        return writeAsync(operations.replacing(id, draft, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public Task patch(long id, TaskPatch patch) {
-        return write(ops.patching(id, patch, ANY_VERSION));
+        return write(operations.patching(id, patch, ANY_VERSION));
     }
 
     @Override
     public Task patch(long id, TaskPatch patch, long expectedVersion) {
-        return write(ops.patching(id, patch, rules.checkVersion(expectedVersion)));
+        return write(operations.patching(id, patch, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public CompletionStage<Task> patchAsync(long id, TaskPatch patch) {
-        return writeAsync(ops.patching(id, patch, ANY_VERSION));
+        return writeAsync(operations.patching(id, patch, ANY_VERSION));
     }
 
     @Override
     public CompletionStage<Task> patchAsync(long id, TaskPatch patch, long expectedVersion) {
-        return writeAsync(ops.patching(id, patch, rules.checkVersion(expectedVersion)));
+        return writeAsync(operations.patching(id, patch, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public void delete(long id) {
-        write(ops.deleting(id, ANY_VERSION));
+        write(operations.deleting(id, ANY_VERSION));
     }
 
     @Override
     public void delete(long id, long expectedVersion) {
-        write(ops.deleting(id, rules.checkVersion(expectedVersion)));
+        write(operations.deleting(id, rules.checkVersion(expectedVersion)));
     }
 
     @Override
     public CompletionStage<Void> deleteAsync(long id) {
-        return writeAsync(ops.deleting(id, ANY_VERSION));
+        return writeAsync(operations.deleting(id, ANY_VERSION));
     }
 
     @Override
     public CompletionStage<Void> deleteAsync(long id, long expectedVersion) {
-        return writeAsync(ops.deleting(id, rules.checkVersion(expectedVersion)));
+        return writeAsync(operations.deleting(id, rules.checkVersion(expectedVersion)));
     }
 
     @Override
@@ -227,12 +227,12 @@ public final class DefaultTaskService implements TaskService {
 
     @Override
     public long markAll(boolean done) {
-        return ops.markAll(done, this::write);
+        return operations.markAll(done, this::write);
     }
 
     @Override
     public long deleteAll(boolean done) {
-        return ops.deleteAll(done, this::write);
+        return operations.deleteAll(done, this::write);
     }
 
     @Override
@@ -264,12 +264,12 @@ public final class DefaultTaskService implements TaskService {
         return (closed.get() ? ReadPool.NONE : store.readPool()).stats(writes);
     }
 
-    private <T> T write(TaskWrites.Op<T> op) {
+    private <T> T write(TaskOperations.Op<T> op) {
         ensureOpen();
         return writes.submit(op.work(), op.afterCommit());
     }
 
-    private <T> CompletionStage<T> writeAsync(TaskWrites.Op<T> op) {
+    private <T> CompletionStage<T> writeAsync(TaskOperations.Op<T> op) {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new StoreException("the store is closed"));
         }

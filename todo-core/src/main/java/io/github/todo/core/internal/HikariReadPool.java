@@ -14,7 +14,7 @@ final class HikariReadPool implements ReadPool {
     }
 
     @Override
-    public StoreStats stats(Writes writes) {
+    public StoreStats stats(StoreWriter writes) {
         HikariPoolMXBean connections = pool.getHikariPoolMXBean();
         return new StoreStats(writes.batchCount(), writes.writeCount(), writes.queueDepth(),
                 connections.getActiveConnections(), connections.getIdleConnections(),

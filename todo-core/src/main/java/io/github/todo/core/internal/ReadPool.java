@@ -9,7 +9,7 @@ public interface ReadPool {
     /** A store over an application's DataSource: no pool of ours to report or close. */
     ReadPool NONE = new ReadPool() {
         @Override
-        public StoreStats stats(Writes writes) {
+        public StoreStats stats(StoreWriter writes) {
             return new StoreStats(writes.batchCount(), writes.writeCount(), writes.queueDepth(), 0, 0, 0, 0);
         }
 
@@ -25,7 +25,7 @@ public interface ReadPool {
     }
 
     /** The writer's counts from {@code writes}, and this pool's connections. */
-    StoreStats stats(Writes writes);
+    StoreStats stats(StoreWriter writes);
 
     /** Closes the pool; true when there was one of ours, so that every connection of ours but the writer's is now closed. */
     boolean close();

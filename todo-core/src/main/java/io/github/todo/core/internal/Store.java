@@ -12,12 +12,12 @@ public abstract class Store {
 
     private final String name;
     private final SqlSessionFactory sessions;
-    private final Writes writes;
+    private final StoreWriter writes;
     private final ReadCache cache;
     private final QuickReads quickReads;
     private final ReadPool readPool;
 
-    protected Store(String name, SqlSessionFactory sessions, Writes writes, ReadCache cache, QuickReads quickReads,
+    protected Store(String name, SqlSessionFactory sessions, StoreWriter writes, ReadCache cache, QuickReads quickReads,
                     ReadPool readPool) {
         this.name = name;
         this.sessions = sessions;
@@ -38,7 +38,7 @@ public abstract class Store {
     }
 
     /** Where writes go. */
-    public final Writes writes() {
+    public final StoreWriter writes() {
         return writes;
     }
 

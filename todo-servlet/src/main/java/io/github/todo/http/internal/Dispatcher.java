@@ -44,7 +44,7 @@ public final class Dispatcher implements AutoCloseable {
         long started = System.nanoTime();
         measured.header("X-Content-Type-Options", "nosniff");
         Router.Match match = Router.match(exchange.path());
-        RoutedRequest request = new RoutedRequest(measured, match, started, handlers, metrics, maxBodyBytes);
+        RoutedRequest request = new RoutedRequest(this, measured, match, started);
         try {
             check(request, measured, match);
         } catch (RuntimeException e) {
@@ -89,6 +89,18 @@ public final class Dispatcher implements AutoCloseable {
             throw BoundedBody.tooLarge(maxBodyBytes);
         }
         request.routeTo(endpoint);
+    }
+
+    RouteHandlers handlers() {
+        return handlers;
+    }
+
+    RequestMetrics metrics() {
+        return metrics;
+    }
+
+    long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     /** Stops what runs besides requests (the metrics' JVM listeners). */

@@ -26,24 +26,19 @@ final class RoutedRequest implements ApiRequest {
     /** How long a thread that may block waits for the store: far past any commit or read a working disk takes. */
     private static final long WAIT_SECONDS = 30;
 
+    private final Dispatcher dispatcher;
     private final ApiExchange exchange;
     private final Router.Match match;
     private final long started;
-    private final RouteHandlers handlers;
-    private final RequestMetrics metrics;
-    private final long maxBodyBytes;
     private Route.Endpoint endpoint;
     /** The answer decided before the handler, or null when the handler answers. */
     private Reply decided;
 
-    RoutedRequest(ApiExchange exchange, Router.Match match, long started, RouteHandlers handlers, RequestMetrics metrics,
-                  long maxBodyBytes) {
+    RoutedRequest(Dispatcher dispatcher, ApiExchange exchange, Router.Match match, long started) {
+        this.dispatcher = dispatcher;
         this.exchange = exchange;
         this.match = match;
         this.started = started;
-        this.handlers = handlers;
-        this.metrics = metrics;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     void routeTo(Route.Endpoint endpoint) {
@@ -56,12 +51,12 @@ final class RoutedRequest implements ApiRequest {
 
     @Override
     public long bodyLimit() {
-        return decided == null && endpoint != null && endpoint.takesBody() ? maxBodyBytes : -1;
+        return decided == null && endpoint != null && endpoint.takesBody() ? dispatcher.maxBodyBytes() : -1;
     }
 
     @Override
     public void bodyTooLarge() {
-        decided = Reply.problem(BoundedBody.tooLarge(maxBodyBytes));
+        decided = Reply.problem(BoundedBody.tooLarge(dispatcher.maxBodyBytes()));
     }
 
     @Override
@@ -72,7 +67,7 @@ final class RoutedRequest implements ApiRequest {
         return switch (endpoint.threading()) {
             case EVENT_LOOP -> true;
             case BLOCKING -> false;
-            case WHEN_LOADED -> handlers.isLoaded(match);
+            case WHEN_LOADED -> dispatcher.handlers().isLoaded(match);
         };
     }
 
@@ -97,7 +92,7 @@ final class RoutedRequest implements ApiRequest {
                     throw error;
                 }
             } finally {
-                metrics.record(exchange, match, started);
+                dispatcher.metrics().record(exchange, match, started);
             }
         }, answerOn);
         return true;
@@ -112,10 +107,10 @@ final class RoutedRequest implements ApiRequest {
     private CompletableFuture<Reply> run() throws IOException {
         try {
             CompletionStage<Reply> stage = decided != null ? CompletableFuture.completedFuture(decided)
-                    : endpoint.handler().handle(handlers, exchange, match);
+                    : endpoint.handler().handle(dispatcher.handlers(), exchange, match);
             return stage.toCompletableFuture();
         } catch (IOException e) {
-            metrics.record(exchange, match, started);
+            dispatcher.metrics().record(exchange, match, started);
             throw e;
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Reply.problem(e));
@@ -142,7 +137,7 @@ final class RoutedRequest implements ApiRequest {
             }
             answer(reply, failure);
         } finally {
-            metrics.record(exchange, match, started);
+            dispatcher.metrics().record(exchange, match, started);
         }
     }
 

@@ -35,10 +35,9 @@ final class TaskHandlers {
         PageRequest page = QueryParams.page(exchange.rawQuery());
         if (page == null) {
             // The whole list, streamed a keyset page at a time: memory stays flat however many tasks
-            // there are, and no database connection or read snapshot is held while the client reads.
-            // One cursor over the whole table held both for as long as the slowest client took: eight
-            // such clients (the pool) stalled every other read, and the WAL could not be checkpointed
-            // past their snapshot.
+            // there are, and no database connection or read snapshot is held while the client reads:
+            // one cursor over the whole table would hold both for as long as the slowest client
+            // takes, stalling the pool's other reads and pinning the WAL.
             OutputStream out = exchange.stream(200, JSON);
             JsonCodec.taskArray(out, this::everyTask);
             return Reply.ANSWERED;

@@ -33,7 +33,7 @@ final class Scenarios {
      * connection's buffered next-request bytes while a worker thread still reads them. It comes from
      * connections that are being closed anyway (malformed requests, timeouts): no client sees a 5xx
      * or a hang. A few times in 100,000 malformed requests since request bodies are read on the I/O
-     * thread (BodyFirstHandler); open, described in docs/RELIABILITY.md, so counted, not failed.
+     * thread (BufferBody); open, described in docs/RELIABILITY.md, so counted, not failed.
      */
     static final Pattern KNOWN_UNDERTOW_RACE = Pattern.compile("\\S+ \\[ERROR\\] errors - Thread Thread\\[[^\\]]*\\] threw an uncaught"
             + " exception\\R(?:java\\.lang\\.IllegalStateException: UT000091: Buffer has already been freed)(?:\\R\\s+at .*)*");

@@ -19,13 +19,13 @@ import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
  * PostgreSQL: reads and writes alike on pooled connections, writes concurrently
- * ({@link PooledWrites}).
+ * ({@link PooledWriter}).
  */
 public final class PostgresStore extends Store {
 
     private PostgresStore(String name, SqlSessionFactory sessions, TodoConfig config, ReadPool pool) {
         // No read cache and no quick reads: other servers may write to the same database.
-        super(name, sessions, new PooledWrites(name, sessions, config.poolSize(), config.writeQueueCapacity()),
+        super(name, sessions, new PooledWriter(name, sessions, config.poolSize(), config.writeQueueCapacity()),
                 ReadCache.OFF, QuickReads.OFF, pool);
     }
 

@@ -1,7 +1,7 @@
 package io.github.todo.core.internal.sqlite;
 
 import io.github.todo.core.StoreException;
-import io.github.todo.core.internal.Writes;
+import io.github.todo.core.internal.StoreWriter;
 import io.github.todo.core.internal.mapper.TaskMapper;
 import io.github.todo.core.internal.writer.GroupCommitter;
 import io.github.todo.core.internal.writer.Transaction;
@@ -23,7 +23,7 @@ import org.apache.ibatis.session.SqlSession;
  * ({@link FileRescue}), other connections' commits noticed ({@link DataVersionWatch}), and the WAL
  * checkpointed on the writer thread.
  */
-final class SingleWriter implements Writes {
+final class SingleWriter implements StoreWriter {
 
     private final WriterConnection connection;
     private final DataVersionWatch watch;

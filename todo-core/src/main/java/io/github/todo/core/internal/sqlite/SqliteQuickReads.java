@@ -63,18 +63,18 @@ final class SqliteQuickReads implements QuickReads {
     }
 
     /**
-     * Reads task {@code id} now, on this thread; null when that could wait (see the class comment),
-     * and the caller should read elsewhere.
+     * Reads task {@code id} now, on this thread, or declines when that could wait (see the class
+     * comment), and the caller should read elsewhere.
      */
     @Override
-    public Found tryFind(long id) {
+    public Attempt tryFind(long id) {
         if (held || System.nanoTime() - quickAgainAt < 0) {
-            return null;
+            return Attempt.DECLINED;
         }
         long started = System.nanoTime(); // before take(): opening a connection counts too
         Reader reader = take();
         if (reader == null) {
-            return null;
+            return Attempt.DECLINED;
         }
         try {
             Task row = reader.statements().selectById(id);
@@ -85,11 +85,11 @@ final class SqliteQuickReads implements QuickReads {
                 slow("reads took " + TimeUnit.NANOSECONDS.toMicros(average) + " µs on average");
             }
             release(reader);
-            return new Found(row);
+            return Attempt.read(row);
         } catch (RuntimeException e) {
             slow("a read failed: " + e.getMessage());
             discard(reader); // it may be broken; a read thread retries and reports the failure
-            return null;
+            return Attempt.DECLINED;
         }
     }
 

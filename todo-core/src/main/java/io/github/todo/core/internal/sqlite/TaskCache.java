@@ -10,14 +10,14 @@ import io.github.todo.core.internal.ReadCache;
  * touching the database. Bounded in bytes (Caffeine's weighted eviction, each task weighed by
  * what it holds on the heap), so long names and other alphabets cannot outgrow the budget that
  * short ASCII names fit in; and write-through: only the
- * single writer changes it, after each commit and in commit order, so it never shows a write of
+ * writer changes it, after each commit and in commit order, so it never shows a write of
  * this store late and never holds a row older than the database's.
  *
- * <p>Reads do not fill it. Spread over a table much larger than the cache, every miss evicted
+ * <p>Reads do not fill it: spread over a table much larger than the cache, every miss would evict
  * another entry, and that churn (eviction work on the reading thread, contended between the I/O
- * threads, and young garbage promoted to the old generation) cost more than the hits saved:
- * 21,000 against 32,000 reads/s over 1.8 million rows, p99 38 ms against 4 ms. A read that misses
- * costs a point read on the reading thread ({@link SqliteQuickReads}).
+ * threads, and young garbage promoted to the old generation) costs more than the hits save
+ * (docs/PERFORMANCE.md). A read that misses costs a point read on the reading thread
+ * ({@link SqliteQuickReads}).
  */
 final class TaskCache implements ReadCache {
 

@@ -61,7 +61,7 @@ public final class GroupCommitter<M> {
     /** One permit: its holder owns the transaction. Not reentrant, so a write's own code cannot nest a batch. */
     private final Semaphore holder = new Semaphore(1);
     /** Used by the holder only. */
-    private final List<Write<M, ?>> batch;
+    private final List<PendingWrite<M, ?>> batch;
     private final Thread thread;
     private volatile boolean wakeRequested;
     private volatile boolean housekeepingWanted;
@@ -93,7 +93,7 @@ public final class GroupCommitter<M> {
      * throws its error; {@code afterCommit} runs after the commit, in commit order.
      */
     public <T> T submit(Function<M, T> work, Consumer<? super T> afterCommit) {
-        Write<M, T> write = new Write<>(work, afterCommit);
+        PendingWrite<M, T> write = new PendingWrite<>(work, afterCommit);
         queue.offer(write, limits.offerTimeoutMillis());
         wakeWriter();
         return write.await(limits.verdictTimeoutMillis());
@@ -104,7 +104,7 @@ public final class GroupCommitter<M> {
      * quick way (see the class comment): the future may be complete on return.
      */
     public <T> CompletableFuture<T> submitAsync(Function<M, T> work, Consumer<? super T> afterCommit) {
-        Write<M, T> write = new Write<>(work, afterCommit);
+        PendingWrite<M, T> write = new PendingWrite<>(work, afterCommit);
         try {
             queue.offer(write, 0);
         } catch (StoreException e) {
@@ -243,7 +243,7 @@ public final class GroupCommitter<M> {
     private void stopWith(Throwable unexpected) {
         state.stoppedBy(unexpected);
         LOG.error("{} - writer stopped unexpectedly", name, unexpected);
-        for (Write<M, ?> write : batch) {
+        for (PendingWrite<M, ?> write : batch) {
             write.fail(new StoreException("the writer stopped", unexpected)); // no effect on a write already answered
         }
         batch.clear();
@@ -257,8 +257,8 @@ public final class GroupCommitter<M> {
      * error and the rest are applied again in a fresh transaction, so every write ends either
      * committed or failed, never silently undone. A failed begin or commit fails the writes it held.
      */
-    private void commitAll(List<Write<M, ?>> batch) {
-        ArrayDeque<Write<M, ?>> pending = new ArrayDeque<>(batch);
+    private void commitAll(List<PendingWrite<M, ?>> batch) {
+        ArrayDeque<PendingWrite<M, ?>> pending = new ArrayDeque<>(batch);
         while (!pending.isEmpty()) {
             StoreException unusable = transaction.unusable();
             if (unusable != null) {
@@ -274,10 +274,10 @@ public final class GroupCommitter<M> {
                 pending.forEach(write -> write.fail(error));
                 return;
             }
-            List<Write<M, ?>> applied = new ArrayList<>(pending.size());
-            Write<M, ?> broken = null;
+            List<PendingWrite<M, ?>> applied = new ArrayList<>(pending.size());
+            PendingWrite<M, ?> broken = null;
             while (broken == null && !pending.isEmpty()) {
-                Write<M, ?> write = pending.poll();
+                PendingWrite<M, ?> write = pending.poll();
                 if (write.apply(mapper) || !write.brokeTransaction()) {
                     applied.add(write); // done, or failed on its own with nothing of it to undo
                 } else {
@@ -288,7 +288,7 @@ public final class GroupCommitter<M> {
                 state.failed(broken.error());
                 transaction.rollback();
                 broken.complete(); // with its own error
-                applied.forEach(Write::reset);
+                applied.forEach(PendingWrite::reset);
                 applied.addAll(pending);
                 pending = new ArrayDeque<>(applied); // the others again, in their order
                 continue;
@@ -308,9 +308,9 @@ public final class GroupCommitter<M> {
     }
 
     /** Committed: whatever happens from here, each write is acknowledged as committed. */
-    private void acknowledge(List<Write<M, ?>> committed) {
+    private void acknowledge(List<PendingWrite<M, ?>> committed) {
         try {
-            for (Write<M, ?> write : committed) {
+            for (PendingWrite<M, ?> write : committed) {
                 write.afterCommit();
             }
         } catch (Throwable e) { // an OutOfMemoryError among them: the cache may have missed an update
@@ -324,7 +324,7 @@ public final class GroupCommitter<M> {
                 throw failed;
             }
         } finally {
-            committed.forEach(Write::complete);
+            committed.forEach(PendingWrite::complete);
         }
     }
 

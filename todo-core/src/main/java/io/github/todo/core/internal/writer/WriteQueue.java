@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class WriteQueue<M> {
 
-    private final ConcurrentLinkedQueue<Write<M, ?>> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PendingWrite<M, ?>> queue = new ConcurrentLinkedQueue<>();
     /** One permit a free place. */
     private final Semaphore room;
     private final WriterState state;
@@ -26,7 +26,7 @@ final class WriteQueue<M> {
     }
 
     /** Queues {@code write}, waiting at most {@code timeoutMillis} for room. */
-    void offer(Write<M, ?> write, long timeoutMillis) {
+    void offer(PendingWrite<M, ?> write, long timeoutMillis) {
         if (closing) {
             throw state.closed();
         }
@@ -48,9 +48,9 @@ final class WriteQueue<M> {
     }
 
     /** Moves up to {@code max} waiting writes to {@code batch}, without waiting; how many it moved. */
-    int drainTo(List<Write<M, ?>> batch, int max) {
+    int drainTo(List<PendingWrite<M, ?>> batch, int max) {
         int moved = 0;
-        for (Write<M, ?> write; moved < max && (write = queue.poll()) != null; moved++) {
+        for (PendingWrite<M, ?> write; moved < max && (write = queue.poll()) != null; moved++) {
             batch.add(write);
         }
         if (moved > 0) {
@@ -80,7 +80,7 @@ final class WriteQueue<M> {
     /** The writer thread has ended: whatever is left fails, and so does any write that comes later. */
     void terminate() {
         terminated = true;
-        for (Write<M, ?> write; (write = queue.poll()) != null; ) {
+        for (PendingWrite<M, ?> write; (write = queue.poll()) != null; ) {
             room.release();
             write.fail(state.closed());
         }

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** One queued write and, once the writer is done with it, its outcome. */
-final class Write<M, T> {
+final class PendingWrite<M, T> {
     private final Function<M, T> work;
     private final Consumer<? super T> afterCommit;
     final CompletableFuture<T> outcome = new CompletableFuture<>();
@@ -19,7 +19,7 @@ final class Write<M, T> {
     private TodoException error;
     private boolean brokeTransaction;
 
-    Write(Function<M, T> work, Consumer<? super T> afterCommit) {
+    PendingWrite(Function<M, T> work, Consumer<? super T> afterCommit) {
         this.work = work;
         this.afterCommit = afterCommit;
     }

@@ -18,7 +18,7 @@ import java.util.function.ToLongFunction;
  * Each task write, checked at once and shaped as the writer runs it (the work in the transaction,
  * then what follows its commit): the same whether the caller waits for it or not.
  */
-final class TaskWrites {
+final class TaskOperations {
 
     /** Rows a set operation changes in one write: a few milliseconds of the writer's time. */
     static final int SET_CHUNK = 1000;
@@ -30,7 +30,7 @@ final class TaskWrites {
     private final TaskRules rules;
     private final ReadCache cache;
 
-    TaskWrites(TaskRules rules, ReadCache cache) {
+    TaskOperations(TaskRules rules, ReadCache cache) {
         this.rules = rules;
         this.cache = cache;
     }

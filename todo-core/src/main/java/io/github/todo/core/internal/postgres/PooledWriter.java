@@ -4,7 +4,7 @@ import io.github.todo.core.StoreException;
 import io.github.todo.core.TodoException;
 import io.github.todo.core.internal.StoreErrors;
 import io.github.todo.core.internal.StoreThreads;
-import io.github.todo.core.internal.Writes;
+import io.github.todo.core.internal.StoreWriter;
 import io.github.todo.core.internal.mapper.TaskMapper;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * caller waits for a free connection at most as long as the pool's connection timeout. Writes
  * submitted without waiting run on a few threads of their own, one per pooled connection.
  */
-final class PooledWrites implements Writes {
+final class PooledWriter implements StoreWriter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PooledWrites.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PooledWriter.class);
 
     /** How long {@link #stop()} waits for writes under way, like HikariCP's own close. */
     private static final long STOP_WAIT_SECONDS = 10;
@@ -42,7 +42,7 @@ final class PooledWrites implements Writes {
     /** Runs {@link #submitAsync}'s writes: as many threads as connections, a bounded queue. */
     private final ThreadPoolExecutor async;
 
-    PooledWrites(String name, SqlSessionFactory sessions, int threads, int queueCapacity) {
+    PooledWriter(String name, SqlSessionFactory sessions, int threads, int queueCapacity) {
         this.name = name;
         this.sessions = sessions;
         this.async = StoreThreads.fixed(name + "-write", threads, queueCapacity);

@@ -8,10 +8,10 @@ import java.util.function.Function;
 /**
  * Where the store's writes go. SQLite allows one writer at a time, so there every write queues for
  * the single writer ({@code sqlite.SingleWriter}); PostgreSQL locks rows, not the database, so there
- * writes run at once on pooled connections ({@code postgres.PooledWrites}). The service above does
+ * writes run at once on pooled connections ({@code postgres.PooledWriter}). The service above does
  * not know which.
  */
-public interface Writes extends AutoCloseable {
+public interface StoreWriter extends AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction and returns its result once that is committed. Throws the
