@@ -1,18 +1,23 @@
 package io.github.todo.client.internal;
 
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskCounts;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * The todo API's JSON, by hand: the client needs no JSON library. Request bodies are written
- * here; answers are read with {@link JsonReader}, unknown members skipped.
+ * The todo API's JSON, over Gson's streaming reader and writer: request bodies written here,
+ * answers read a token at a time (a list element by element, never held whole), unknown members
+ * skipped so the server may add some. An answer of the wrong shape is an {@link IOException}.
  */
 final class Json {
 
@@ -24,97 +29,119 @@ final class Json {
     record Problem(String detail, String field) {
     }
 
+    /** A piece of an answer, read from a JSON reader. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T from(JsonReader json) throws IOException;
+    }
+
     /** A task body: {@code {"name":...,"done":...}}, a {@code null} field left out. */
     static String body(String name, Boolean done) {
-        StringBuilder json = new StringBuilder(name == null ? 16 : name.length() + 32).append('{');
-        if (name != null) {
-            json.append("\"name\":");
-            string(json, name);
+        StringWriter text = new StringWriter(name == null ? 16 : name.length() + 32);
+        try (JsonWriter json = new JsonWriter(text)) {
+            json.setHtmlSafe(false);
+            json.beginObject();
+            if (name != null) {
+                json.name("name").value(name);
+            }
+            if (done != null) {
+                json.name("done").value(done);
+            }
+            json.endObject();
+        } catch (IOException impossible) {
+            throw new IllegalStateException("writing to a string failed", impossible);
         }
-        if (done != null) {
-            json.append(name == null ? "" : ",").append("\"done\":").append(done.booleanValue());
-        }
-        return json.append('}').toString();
+        return text.toString();
     }
 
     /** The task in {@code body}, at {@code version} (the JSON does not carry it). */
     static Task task(byte[] body, long version) throws IOException {
-        return task(reader(new ByteArrayInputStream(body)), version);
+        return read(new ByteArrayInputStream(body), json -> task(json, version));
     }
 
     /** Hands each task of the JSON array in {@code body} to {@code each}, as it is read. */
     static void tasks(InputStream body, Consumer<Task> each) throws IOException {
         JsonReader json = reader(body);
-        json.beginArray();
-        while (json.hasNext()) {
-            each.accept(task(json, Task.VERSION_UNKNOWN));
+        read(json, array -> {
+            array.beginArray();
+            return null;
+        });
+        // the action's own exceptions pass through unchanged: only the reading is wrapped
+        for (Task task; (task = read(json, array -> array.hasNext() ? task(array, Task.VERSION_UNKNOWN) : null)) != null; ) {
+            each.accept(task);
         }
-        json.endArray();
+        read(json, array -> {
+            array.endArray();
+            return null;
+        });
     }
 
     /** {@code {"total":N,"done":D,"open":O}}. */
     static TaskCounts counts(byte[] body) throws IOException {
-        JsonReader json = reader(new ByteArrayInputStream(body));
-        long total = -1;
-        long done = -1;
-        json.beginObject();
-        while (json.hasNext()) {
-            switch (json.nextName()) {
-                case "total" -> total = json.nextLong();
-                case "done" -> done = json.nextLong();
-                default -> json.skipValue();
+        return read(new ByteArrayInputStream(body), json -> {
+            long total = -1;
+            long done = -1;
+            json.beginObject();
+            while (json.hasNext()) {
+                switch (json.nextName()) {
+                    case "total" -> total = integer(json);
+                    case "done" -> done = integer(json);
+                    default -> json.skipValue();
+                }
             }
-        }
-        json.endObject();
-        if (total < 0 || done < 0) {
-            throw new IOException("the counts lack \"total\" or \"done\"");
-        }
-        return new TaskCounts(total, done);
+            json.endObject();
+            if (total < 0 || done < 0) {
+                throw new IOException("the counts lack \"total\" or \"done\"");
+            }
+            return new TaskCounts(total, done);
+        });
     }
 
     /** The number {@code member} of a one-member answer such as {@code {"changed":N}}. */
     static long number(byte[] body, String member) throws IOException {
-        JsonReader json = reader(new ByteArrayInputStream(body));
-        Long found = null;
-        json.beginObject();
-        while (json.hasNext()) {
-            if (json.nextName().equals(member)) {
-                found = json.nextLong();
-            } else {
-                json.skipValue();
-            }
-        }
-        json.endObject();
-        if (found == null) {
-            throw new IOException("the answer lacks \"" + member + "\"");
-        }
-        return found;
-    }
-
-    /** The detail and field of a problem body; both {@code null} when it is not one. */
-    static Problem problem(byte[] body) {
-        String detail = null;
-        String field = null;
-        try {
-            JsonReader json = reader(new ByteArrayInputStream(body));
+        return read(new ByteArrayInputStream(body), json -> {
+            Long found = null;
             json.beginObject();
             while (json.hasNext()) {
-                String member = json.nextName();
-                if ((member.equals("detail") || member.equals("field")) && json.peekString()) {
-                    String value = json.nextString();
-                    if (member.equals("detail")) {
-                        detail = value;
-                    } else {
-                        field = value;
-                    }
+                if (json.nextName().equals(member)) {
+                    found = integer(json);
                 } else {
                     json.skipValue();
                 }
             }
+            json.endObject();
+            if (found == null) {
+                throw new IOException("the answer lacks \"" + member + "\"");
+            }
+            return found;
+        });
+    }
+
+    /** The detail and field of a problem body; both {@code null} when it is not one. */
+    static Problem problem(byte[] body) {
+        try {
+            return read(new ByteArrayInputStream(body), json -> {
+                String detail = null;
+                String field = null;
+                json.beginObject();
+                while (json.hasNext()) {
+                    String member = json.nextName();
+                    if ((member.equals("detail") || member.equals("field")) && json.peek() == JsonToken.STRING) {
+                        String value = json.nextString();
+                        if (member.equals("detail")) {
+                            detail = value;
+                        } else {
+                            field = value;
+                        }
+                    } else {
+                        json.skipValue();
+                    }
+                }
+                return new Problem(detail, field);
+            });
         } catch (IOException notAProblem) {
-            // a proxy's HTML page, say: the status says enough
+            return new Problem(null, null); // a proxy's HTML page, say: the status says enough
         }
-        return new Problem(detail, field);
     }
 
     private static Task task(JsonReader json, long version) throws IOException {
@@ -124,8 +151,8 @@ final class Json {
         json.beginObject();
         while (json.hasNext()) {
             switch (json.nextName()) {
-                case "id" -> id = json.nextLong();
-                case "name" -> name = json.nextString();
+                case "id" -> id = integer(json);
+                case "name" -> name = json.peek() == JsonToken.STRING ? json.nextString() : typeError(json, "a string");
                 case "done" -> done = json.nextBoolean();
                 default -> json.skipValue();
             }
@@ -137,23 +164,46 @@ final class Json {
         return new Task(id, name, done, version);
     }
 
-    private static JsonReader reader(InputStream in) {
-        return new JsonReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 16 * 1024));
+    /**
+     * An integer written as one: Gson's {@code nextLong} would also take {@code "5"} and {@code 5.0},
+     * which no todo server sends.
+     */
+    private static long integer(JsonReader json) throws IOException {
+        if (json.peek() != JsonToken.NUMBER) {
+            typeError(json, "an integer");
+        }
+        String literal = json.nextString();
+        try {
+            return Long.parseLong(literal);
+        } catch (NumberFormatException e) {
+            throw new IOException("expected an integer, found " + literal);
+        }
     }
 
-    /** Appends {@code text} as a JSON string: quotes, backslashes and control characters escaped. */
-    private static void string(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
+    /** Gson's reader would turn a number into a string: a name must be one already. */
+    private static String typeError(JsonReader json, String expected) throws IOException {
+        throw new IOException("expected " + expected + " but was " + json.peek() + " at " + json.getPath());
+    }
+
+    /**
+     * Reads with Gson's strict reader; its errors of type (a string where a number belongs, a
+     * number past 64 bits) become IOExceptions, as its syntax errors already are.
+     */
+    private static <T> T read(InputStream in, Read<T> read) throws IOException {
+        return read(reader(in), read);
+    }
+
+    private static <T> T read(JsonReader json, Read<T> read) throws IOException {
+        try {
+            return read.from(json);
+        } catch (IllegalStateException | NumberFormatException wrongType) {
+            throw new IOException("the answer is not the JSON expected: " + wrongType.getMessage(), wrongType);
         }
-        json.append('"');
+    }
+
+    private static JsonReader reader(InputStream in) {
+        JsonReader json = new JsonReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        json.setStrictness(Strictness.STRICT);
+        return json;
     }
 }

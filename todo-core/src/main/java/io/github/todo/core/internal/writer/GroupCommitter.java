@@ -1,8 +1,6 @@
 package io.github.todo.core.internal.writer;
 
 import io.github.todo.core.StoreException;
-import io.github.todo.core.TodoException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,8 +52,8 @@ public final class GroupCommitter<M> {
 
     private final String name;
     private final Transaction<M> transaction;
+    private final BatchCommit<M> batchCommit;
     private final Limits limits;
-    private final Runnable onListenerFailure;
     private final WriterState state = new WriterState();
     private final WriteQueue<M> queue;
     /** One permit: its holder owns the transaction. Not reentrant, so a write's own code cannot nest a batch. */
@@ -79,8 +77,8 @@ public final class GroupCommitter<M> {
     public GroupCommitter(String name, Transaction<M> transaction, Limits limits, Runnable onListenerFailure) {
         this.name = name;
         this.transaction = transaction;
+        this.batchCommit = new BatchCommit<>(name, transaction, state, onListenerFailure);
         this.limits = limits;
-        this.onListenerFailure = onListenerFailure;
         this.queue = new WriteQueue<>(limits.queueCapacity(), state);
         this.batch = new ArrayList<>(limits.maxBatchSize());
         this.thread = new Thread(this::run, name + "-writer");
@@ -169,7 +167,7 @@ public final class GroupCommitter<M> {
             return false;
         }
         long started = System.nanoTime();
-        commitAll(batch);
+        batchCommit.commit(batch);
         batch.clear();
         if (++batchesSinceHousekeeping >= HOUSEKEEPING_BATCHES && Thread.currentThread() != thread) {
             batchesSinceHousekeeping = 0;
@@ -249,83 +247,6 @@ public final class GroupCommitter<M> {
         batch.clear();
         queue.close();
         queue.terminate();
-    }
-
-    /**
-     * Applies {@code batch} in one transaction. A write that fails on its own (not found, invalid)
-     * does not disturb the others. A write that breaks the transaction rolls it back; it gets its
-     * error and the rest are applied again in a fresh transaction, so every write ends either
-     * committed or failed, never silently undone. A failed begin or commit fails the writes it held.
-     */
-    private void commitAll(List<PendingWrite<M, ?>> batch) {
-        ArrayDeque<PendingWrite<M, ?>> pending = new ArrayDeque<>(batch);
-        while (!pending.isEmpty()) {
-            StoreException unusable = transaction.unusable();
-            if (unusable != null) {
-                state.failed(unusable);
-                pending.forEach(write -> write.fail(unusable));
-                return;
-            }
-            M mapper;
-            try {
-                mapper = transaction.begin();
-            } catch (TodoException error) {
-                state.failed(error);
-                pending.forEach(write -> write.fail(error));
-                return;
-            }
-            List<PendingWrite<M, ?>> applied = new ArrayList<>(pending.size());
-            PendingWrite<M, ?> broken = null;
-            while (broken == null && !pending.isEmpty()) {
-                PendingWrite<M, ?> write = pending.poll();
-                if (write.apply(mapper) || !write.brokeTransaction()) {
-                    applied.add(write); // done, or failed on its own with nothing of it to undo
-                } else {
-                    broken = write;
-                }
-            }
-            if (broken != null) {
-                state.failed(broken.error());
-                transaction.rollback();
-                broken.complete(); // with its own error
-                applied.forEach(PendingWrite::reset);
-                applied.addAll(pending);
-                pending = new ArrayDeque<>(applied); // the others again, in their order
-                continue;
-            }
-            state.committing(applied.size());
-            try {
-                transaction.commit();
-            } catch (TodoException error) {
-                transaction.rollback();
-                state.failed(error);
-                applied.forEach(write -> write.fail(error));
-                continue;
-            }
-            state.committed();
-            acknowledge(applied);
-        }
-    }
-
-    /** Committed: whatever happens from here, each write is acknowledged as committed. */
-    private void acknowledge(List<PendingWrite<M, ?>> committed) {
-        try {
-            for (PendingWrite<M, ?> write : committed) {
-                write.afterCommit();
-            }
-        } catch (Throwable e) { // an OutOfMemoryError among them: the cache may have missed an update
-            try {
-                onListenerFailure.run(); // before the log line, which allocates
-                LOG.error("{} - updating the read cache after a commit failed; forgot the cached tasks", name, e);
-            } catch (Throwable failed) {
-                // a cache that may hold an old row must not serve reads: the writer stops, and
-                // says so before these writes are answered
-                state.stoppedBy(failed);
-                throw failed;
-            }
-        } finally {
-            committed.forEach(PendingWrite::complete);
-        }
     }
 
     /** Its counts and state. */
