@@ -58,15 +58,7 @@ class CallerCommitTest {
     @Test
     void writes_that_arrive_while_another_caller_commits_are_committed_by_it_in_one_batch() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        CountDownLatch begun = new CountDownLatch(1);
-        Thread holder = new Thread(() -> committer.submitAsync(rows -> {
-            begun.countDown();
-            awaitQuietly(gate);
-            rows.add("first");
-            return "first";
-        }, done -> heard.add(done + " on " + Thread.currentThread().getName())), "event-loop-1");
-        holder.start();
-        assertTrue(begun.await(10, TimeUnit.SECONDS), "the other caller began its batch");
+        Thread holder = holdingTheTransaction(gate, true);
 
         List<CompletableFuture<String>> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -88,15 +80,7 @@ class CallerCommitTest {
     @Test
     void a_write_that_fails_in_a_combined_batch_fails_alone() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        CountDownLatch begun = new CountDownLatch(1);
-        Thread holder = new Thread(() -> committer.submitAsync(rows -> {
-            begun.countDown();
-            awaitQuietly(gate);
-            rows.add("first");
-            return "first";
-        }, done -> { }), "event-loop-1");
-        holder.start();
-        assertTrue(begun.await(10, TimeUnit.SECONDS));
+        Thread holder = holdingTheTransaction(gate, false);
 
         CompletableFuture<String> before = insert("before");
         CompletableFuture<String> missing = committer.submitAsync(rows -> {
@@ -142,6 +126,27 @@ class CallerCommitTest {
         CompletableFuture<String> late = insert("late");
         assertEquals("the store is closed", assertThrows(CompletionException.class, late::join).getCause().getMessage());
         assertEquals(List.of("a"), transaction.committed);
+    }
+
+    /**
+     * Starts another caller, "event-loop-1", whose write holds the transaction until {@code gate}
+     * opens, and returns once its batch has begun; its listener is heard when {@code heardToo}.
+     */
+    private Thread holdingTheTransaction(CountDownLatch gate, boolean heardToo) throws InterruptedException {
+        CountDownLatch begun = new CountDownLatch(1);
+        Thread holder = new Thread(() -> committer.submitAsync(rows -> {
+            begun.countDown();
+            awaitQuietly(gate);
+            rows.add("first");
+            return "first";
+        }, done -> {
+            if (heardToo) {
+                heard.add(done + " on " + Thread.currentThread().getName());
+            }
+        }), "event-loop-1");
+        holder.start();
+        assertTrue(begun.await(10, TimeUnit.SECONDS), "the other caller began its batch");
+        return holder;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
