@@ -2,7 +2,6 @@ package io.github.todo.standalone;
 
 import io.github.todo.http.ApiRequest;
 import io.undertow.io.Receiver;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.io.ByteArrayInputStream;
@@ -18,7 +17,7 @@ import org.xnio.IoUtils;
  * a connection, not a worker thread: read on a worker instead, 32 such clients stopped every other
  * request (SlowClientsJarTest). A body past the limit is refused (413) and read past.
  */
-record BufferBody(HttpHandler next, long timeoutMillis) implements HttpHandler {
+record BufferBody(RequestStep next, long timeoutMillis) implements RequestStep {
 
     /** The body as received; {@link UndertowExchange#body()} reads it from here. */
     static final AttachmentKey<InputStream> BODY = AttachmentKey.create(InputStream.class);
@@ -27,15 +26,14 @@ record BufferBody(HttpHandler next, long timeoutMillis) implements HttpHandler {
     private static final byte[] NO_BODY = new byte[0];
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        ApiRequest request = exchange.getAttachment(BeginRequest.REQUEST);
+    public void handle(HttpServerExchange exchange, ApiRequest request) throws Exception {
         long limit = request.bodyLimit();
         if (limit < 0) {
-            next.handleRequest(exchange);
+            next.handle(exchange, request);
             return;
         }
         if (exchange.isRequestComplete()) { // an empty body
-            pass(exchange, new ByteArrayInputStream(NO_BODY));
+            pass(exchange, request, new ByteArrayInputStream(NO_BODY));
             return;
         }
         Receiver receiver = exchange.getRequestReceiver();
@@ -55,21 +53,21 @@ record BufferBody(HttpHandler next, long timeoutMillis) implements HttpHandler {
                 receiver.pause();
                 ReadPastBody.readPastAfterAnswer(received, deadline);
                 request.bodyTooLarge();
-                pass(received, null);
+                pass(received, request, null);
             } else if (last) {
                 deadline.disarm();
-                pass(received, body.stream());
+                pass(received, request, body.stream());
             }
         }, broken);
         deadline.arm(); // only for a body still on its way: most arrive with their headers
     }
 
-    private void pass(HttpServerExchange exchange, InputStream body) {
+    private void pass(HttpServerExchange exchange, ApiRequest request, InputStream body) {
         if (body != null) {
             exchange.putAttachment(BODY, body);
         }
         try {
-            next.handleRequest(exchange);
+            next.handle(exchange, request);
         } catch (Exception e) {
             LOG.warn("request failed", e);
             IoUtils.safeClose(exchange.getConnection());

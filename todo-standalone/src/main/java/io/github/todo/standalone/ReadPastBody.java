@@ -1,7 +1,6 @@
 package io.github.todo.standalone;
 
 import io.github.todo.http.ApiRequest;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import org.xnio.IoUtils;
@@ -12,15 +11,14 @@ import org.xnio.conduits.StreamSinkConduit;
  * 401, 413, 405...): the body is not kept, and is read past after the answer, until the request
  * timeout. A client still sending then reads the answer instead of a reset connection.
  */
-record ReadPastBody(HttpHandler next, long timeoutMillis) implements HttpHandler {
+record ReadPastBody(RequestStep next, long timeoutMillis) implements RequestStep {
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        ApiRequest request = exchange.getAttachment(BeginRequest.REQUEST);
+    public void handle(HttpServerExchange exchange, ApiRequest request) throws Exception {
         if (request.bodyLimit() < 0 && !exchange.isRequestComplete()) {
             readPastAfterAnswer(exchange, new BodyDeadline(exchange, timeoutMillis).arm());
         }
-        next.handleRequest(exchange);
+        next.handle(exchange, request);
     }
 
     /**

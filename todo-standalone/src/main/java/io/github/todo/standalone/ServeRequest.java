@@ -4,6 +4,7 @@ import io.github.todo.http.ApiRequest;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -15,18 +16,19 @@ import org.xnio.IoUtils;
  * On this I/O thread now; on this I/O thread later, once the store is done (the exchange stays
  * open); or, for what may block (the list, health, metrics, files not yet read), on a worker.
  */
-final class ServeRequest implements HttpHandler {
+final class ServeRequest implements RequestStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeRequest.class);
     private static final Runnable KEEP_OPEN = () -> { };
 
     private final AnswerQueues answers = new AnswerQueues();
-    private final HttpHandler onWorker = new BlockingHandler(ServeRequest::serveBlocking);
+    private final AttachmentKey<ApiRequest> onWorkerRequest = AttachmentKey.create(ApiRequest.class);
+    private final HttpHandler onWorker = new BlockingHandler(this::serveBlocking);
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        ApiRequest request = exchange.getAttachment(BeginRequest.REQUEST);
+    public void handle(HttpServerExchange exchange, ApiRequest request) throws Exception {
         if (!request.servedOnEventLoop()) {
+            exchange.putAttachment(onWorkerRequest, request); // carried to the worker thread
             onWorker.handleRequest(exchange);
             return;
         }
@@ -46,9 +48,9 @@ final class ServeRequest implements HttpHandler {
         }
     }
 
-    private static void serveBlocking(HttpServerExchange exchange) {
+    private void serveBlocking(HttpServerExchange exchange) {
         try {
-            exchange.getAttachment(BeginRequest.REQUEST).serve();
+            exchange.getAttachment(onWorkerRequest).serve();
         } catch (IOException e) {
             // the client went away, or a streamed list broke off: drop the connection so it knows
             LOG.debug("response aborted: {}", e.getMessage());
