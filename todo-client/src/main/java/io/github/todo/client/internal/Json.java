@@ -4,9 +4,11 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import com.google.gson.stream.MalformedJsonException;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskCounts;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,6 +22,10 @@ import java.util.function.Consumer;
  * skipped so the server may add some. An answer of the wrong shape is an {@link IOException}.
  */
 final class Json {
+
+    private static final String MALFORMED = "malformed JSON: ";
+    /** How deep an answer may nest: the API's answers nest two levels. */
+    private static final int MAX_DEPTH = 64;
 
     private Json() {
         // Prevent instantiation
@@ -117,31 +123,26 @@ final class Json {
         });
     }
 
-    /** The detail and field of a problem body; both {@code null} when it is not one. */
+    /** The detail and field of a problem body, as much as could be read; both {@code null} when it is not one. */
     static Problem problem(byte[] body) {
+        String[] found = new String[2]; // detail, field: kept when the body breaks off after them
         try {
-            return read(new ByteArrayInputStream(body), json -> {
-                String detail = null;
-                String field = null;
+            read(new ByteArrayInputStream(body), json -> {
                 json.beginObject();
                 while (json.hasNext()) {
                     String member = json.nextName();
                     if ((member.equals("detail") || member.equals("field")) && json.peek() == JsonToken.STRING) {
-                        String value = json.nextString();
-                        if (member.equals("detail")) {
-                            detail = value;
-                        } else {
-                            field = value;
-                        }
+                        found[member.equals("detail") ? 0 : 1] = json.nextString();
                     } else {
                         json.skipValue();
                     }
                 }
-                return new Problem(detail, field);
+                return null;
             });
         } catch (IOException notAProblem) {
-            return new Problem(null, null); // a proxy's HTML page, say: the status says enough
+            // a proxy's HTML page, say: the status says enough
         }
+        return new Problem(found[0], found[1]);
     }
 
     private static Task task(JsonReader json, long version) throws IOException {
@@ -153,7 +154,7 @@ final class Json {
             switch (json.nextName()) {
                 case "id" -> id = integer(json);
                 case "name" -> name = json.peek() == JsonToken.STRING ? json.nextString() : typeError(json, "a string");
-                case "done" -> done = json.nextBoolean();
+                case "done" -> done = bool(json);
                 default -> json.skipValue();
             }
         }
@@ -169,20 +170,39 @@ final class Json {
      * which no todo server sends.
      */
     private static long integer(JsonReader json) throws IOException {
-        if (json.peek() != JsonToken.NUMBER) {
-            typeError(json, "an integer");
-        }
-        String literal = json.nextString();
+        String literal = literal(json, "an integer");
         try {
             return Long.parseLong(literal);
         } catch (NumberFormatException e) {
-            throw new IOException("expected an integer, found " + literal);
+            throw new IOException(MALFORMED + "expected an integer, found " + literal);
         }
+    }
+
+    private static boolean bool(JsonReader json) throws IOException {
+        String literal = literal(json, "true or false");
+        return switch (literal) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IOException(MALFORMED + "expected true or false, found " + literal);
+        };
+    }
+
+    /** The text of a number, boolean or null; anything else is malformed. */
+    private static String literal(JsonReader json, String expected) throws IOException {
+        return switch (json.peek()) {
+            case NUMBER -> json.nextString();
+            case BOOLEAN -> String.valueOf(json.nextBoolean());
+            case NULL -> {
+                json.nextNull();
+                yield "null";
+            }
+            default -> typeError(json, expected);
+        };
     }
 
     /** Gson's reader would turn a number into a string: a name must be one already. */
     private static String typeError(JsonReader json, String expected) throws IOException {
-        throw new IOException("expected " + expected + " but was " + json.peek() + " at " + json.getPath());
+        throw new IOException(MALFORMED + "expected " + expected + " but was " + json.peek() + " at " + json.getPath());
     }
 
     /**
@@ -196,14 +216,17 @@ final class Json {
     private static <T> T read(JsonReader json, Read<T> read) throws IOException {
         try {
             return read.from(json);
-        } catch (IllegalStateException | NumberFormatException wrongType) {
-            throw new IOException("the answer is not the JSON expected: " + wrongType.getMessage(), wrongType);
+        } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException malformed) {
+            String message = String.valueOf(malformed.getMessage());
+            int newline = message.indexOf('\n'); // Gson adds a line pointing to its troubleshooting guide
+            throw new IOException(MALFORMED + (newline < 0 ? message : message.substring(0, newline)), malformed);
         }
     }
 
     private static JsonReader reader(InputStream in) {
         JsonReader json = new JsonReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         json.setStrictness(Strictness.STRICT);
+        json.setNestingLimit(MAX_DEPTH);
         return json;
     }
 }
