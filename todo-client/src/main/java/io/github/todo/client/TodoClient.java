@@ -3,6 +3,7 @@ package io.github.todo.client;
 import io.github.todo.client.internal.Calls;
 import io.github.todo.client.internal.HttpTasks;
 import io.github.todo.client.internal.Transport;
+import io.github.todo.core.ExpectedVersion;
 import io.github.todo.core.InvalidTaskException;
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.StoreException;
@@ -42,12 +43,12 @@ import java.util.function.Supplier;
  *       refused locally, at once, by the same rules as the library's, before anything is sent.</li>
  *   <li>A task's version comes from its {@code ETag}, so {@link #find}, {@link #create} and the
  *       writes return it. The tasks of {@link #list} and {@link #forEach} have
- *       {@link Task#VERSION_UNKNOWN}: the API's lists carry no versions. Read a task with
+ *       {@link #VERSION_UNKNOWN}: the API's lists carry no versions. Read a task with
  *       {@link #find} before a conditional write.</li>
  *   <li>{@link #forEach} streams {@code GET /tasks}, one answer, reading the JSON array a task at a
  *       time: memory stays flat. The server reads it 1,000 rows at a time, so it is not one
  *       snapshot: a task changed meanwhile may show either version.</li>
- *   <li>{@link #findInMemory} is always empty (nothing is cached here); {@link #maxNameLength} is
+ *   <li>{@link #maxNameLength} is
  *       the {@linkplain TodoClientBuilder#maxNameLength setting}, as the API does not say the server's;
  *       {@link #backup}, {@link #beginImport} and {@link #idSequence} are not offered.</li>
  *   <li>The {@code Async} forms never block: they send without waiting and complete on the HTTP
@@ -57,6 +58,9 @@ import java.util.function.Supplier;
  * Safe to share between threads; {@link #close} releases the HTTP client it made.
  */
 public final class TodoClient implements TaskService {
+
+    /** The version of the tasks {@link #list} and {@link #forEach} return: the API's lists carry none. */
+    public static final long VERSION_UNKNOWN = 0;
 
     private final URI base;
     private final int maxNameLength;
@@ -115,99 +119,47 @@ public final class TodoClient implements TaskService {
         return later(() -> http.find(id));
     }
 
-    /** Always empty: the client keeps no tasks in memory. */
+    /** {@inheritDoc} Sent with {@code If-Match: "version"} unless {@code expected} is {@link ExpectedVersion#any()}. */
     @Override
-    public Optional<Task> findInMemory(long id) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Task replace(long id, TaskDraft draft) {
+    public Task replace(long id, TaskDraft draft, ExpectedVersion expected) {
         rules.checkId(id);
         rules.check(draft);
-        return await(() -> http.replace(id, draft, HttpTasks.ANY_VERSION));
+        return await(() -> http.replace(id, draft, expected));
     }
 
+    /** {@inheritDoc} Sent with {@code If-Match: "version"} unless {@code expected} is {@link ExpectedVersion#any()}. */
     @Override
-    public Task patch(long id, TaskPatch patch) {
+    public Task patch(long id, TaskPatch patch, ExpectedVersion expected) {
         rules.checkId(id);
         rules.check(patch);
-        return await(() -> http.patch(id, patch, HttpTasks.ANY_VERSION));
+        return await(() -> http.patch(id, patch, expected));
     }
 
+    /** {@inheritDoc} Sent with {@code If-Match: "version"} unless {@code expected} is {@link ExpectedVersion#any()}. */
     @Override
-    public void delete(long id) {
+    public void delete(long id, ExpectedVersion expected) {
         rules.checkId(id);
-        await(() -> http.delete(id, HttpTasks.ANY_VERSION));
+        await(() -> http.delete(id, expected));
     }
 
-    /** {@inheritDoc} Sent with {@code If-Match: "expectedVersion"}. */
     @Override
-    public Task replace(long id, TaskDraft draft, long expectedVersion) {
+    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft, ExpectedVersion expected) {
         rules.checkId(id);
         rules.check(draft);
-        rules.checkVersion(expectedVersion);
-        return await(() -> http.replace(id, draft, expectedVersion));
+        return later(() -> http.replace(id, draft, expected));
     }
 
-    /** {@inheritDoc} Sent with {@code If-Match: "expectedVersion"}. */
     @Override
-    public Task patch(long id, TaskPatch patch, long expectedVersion) {
+    public CompletionStage<Task> patchAsync(long id, TaskPatch patch, ExpectedVersion expected) {
         rules.checkId(id);
         rules.check(patch);
-        rules.checkVersion(expectedVersion);
-        return await(() -> http.patch(id, patch, expectedVersion));
-    }
-
-    /** {@inheritDoc} Sent with {@code If-Match: "expectedVersion"}. */
-    @Override
-    public void delete(long id, long expectedVersion) {
-        rules.checkId(id);
-        rules.checkVersion(expectedVersion);
-        await(() -> http.delete(id, expectedVersion));
+        return later(() -> http.patch(id, patch, expected));
     }
 
     @Override
-    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft) {
+    public CompletionStage<Void> deleteAsync(long id, ExpectedVersion expected) {
         rules.checkId(id);
-        rules.check(draft);
-        return later(() -> http.replace(id, draft, HttpTasks.ANY_VERSION));
-    }
-
-    @Override
-    public CompletionStage<Task> patchAsync(long id, TaskPatch patch) {
-        rules.checkId(id);
-        rules.check(patch);
-        return later(() -> http.patch(id, patch, HttpTasks.ANY_VERSION));
-    }
-
-    @Override
-    public CompletionStage<Void> deleteAsync(long id) {
-        rules.checkId(id);
-        return later(() -> http.delete(id, HttpTasks.ANY_VERSION));
-    }
-
-    @Override
-    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft, long expectedVersion) {
-        rules.checkId(id);
-        rules.check(draft);
-        rules.checkVersion(expectedVersion);
-        return later(() -> http.replace(id, draft, expectedVersion));
-    }
-
-    @Override
-    public CompletionStage<Task> patchAsync(long id, TaskPatch patch, long expectedVersion) {
-        rules.checkId(id);
-        rules.check(patch);
-        rules.checkVersion(expectedVersion);
-        return later(() -> http.patch(id, patch, expectedVersion));
-    }
-
-    @Override
-    public CompletionStage<Void> deleteAsync(long id, long expectedVersion) {
-        rules.checkId(id);
-        rules.checkVersion(expectedVersion);
-        return later(() -> http.delete(id, expectedVersion));
+        return later(() -> http.delete(id, expected));
     }
 
     /** {@inheritDoc} {@code GET /tasks/count}. */
@@ -230,7 +182,7 @@ public final class TodoClient implements TaskService {
 
     /**
      * {@inheritDoc} {@code GET /tasks?limit=&after=&done=}; the next page's cursor is read from the
-     * answer's {@code Link} header. The tasks have {@link Task#VERSION_UNKNOWN}.
+     * answer's {@code Link} header. The tasks have {@link #VERSION_UNKNOWN}.
      */
     @Override
     public TaskPage list(PageRequest request) {
@@ -240,7 +192,7 @@ public final class TodoClient implements TaskService {
 
     /**
      * Hands every task to {@code action} in id order as {@code GET /tasks} streams them, without
-     * holding the list. The tasks have {@link Task#VERSION_UNKNOWN}, and the rows are read by the
+     * holding the list. The tasks have {@link #VERSION_UNKNOWN}, and the rows are read by the
      * server a page at a time, not as one snapshot. An exception thrown by {@code action} stops the
      * walk (the rest of the answer is not read) and propagates unchanged.
      */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.todo.core.ExpectedVersion;
 import io.github.todo.core.InvalidTaskException;
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.StoreException;
@@ -51,8 +52,8 @@ class TodoClientTest {
     @Test
     void a_missing_task_is_not_found_with_its_id() {
         try (TodoServer server = TestServers.start(store(), null); TodoClient tasks = TestServers.client(server).build()) {
-            assertEquals(424242, assertThrows(TaskNotFoundException.class, () -> tasks.replace(424242, TaskDraft.of("x"))).id());
-            assertEquals(7, assertThrows(TaskNotFoundException.class, () -> tasks.delete(7, 3)).id(), "412 without an ETag: no such task");
+            assertEquals(424242, assertThrows(TaskNotFoundException.class, () -> tasks.replace(424242, TaskDraft.of("x"), ExpectedVersion.any())).id());
+            assertEquals(7, assertThrows(TaskNotFoundException.class, () -> tasks.delete(7, ExpectedVersion.of(3))).id(), "412 without an ETag: no such task");
             assertTrue(tasks.find(7).isEmpty());
         }
     }
@@ -74,22 +75,22 @@ class TodoClientTest {
         TodoClient nowhere = TodoClient.builder(URI.create("http://127.0.0.1:9")).build();
         InvalidTaskException e = assertThrows(InvalidTaskException.class, () -> nowhere.createAsync(new TaskDraft(" ", false)));
         assertEquals("name", e.field());
-        assertThrows(InvalidTaskException.class, () -> nowhere.patch(0, new TaskPatch("x", null)));
-        assertThrows(InvalidTaskException.class, () -> nowhere.delete(1, 0));
+        assertThrows(InvalidTaskException.class, () -> nowhere.patch(0, new TaskPatch("x", null), ExpectedVersion.any()));
+        assertThrows(InvalidTaskException.class, () -> nowhere.delete(1, ExpectedVersion.of(0)));
     }
 
     @Test
     void a_stale_version_is_a_conflict_naming_the_current_one() {
         try (TodoServer server = TestServers.start(store(), null); TodoClient tasks = TestServers.client(server).build()) {
             Task created = tasks.create(TaskDraft.of("shared"));
-            assertEquals(2, tasks.patch(created.id(), new TaskPatch(null, true), 1).version());
+            assertEquals(2, tasks.patch(created.id(), new TaskPatch(null, true), ExpectedVersion.of(1)).version());
             TaskConflictException e = assertThrows(TaskConflictException.class,
-                    () -> tasks.replace(created.id(), TaskDraft.of("stale"), 1));
+                    () -> tasks.replace(created.id(), TaskDraft.of("stale"), ExpectedVersion.of(1)));
             assertEquals(created.id(), e.id());
             assertEquals(1, e.expectedVersion());
             assertEquals(2, e.currentVersion());
             CompletionException async = assertThrows(CompletionException.class,
-                    () -> tasks.deleteAsync(created.id(), 1).toCompletableFuture().join());
+                    () -> tasks.deleteAsync(created.id(), ExpectedVersion.of(1)).toCompletableFuture().join());
             assertEquals(2, assertInstanceOf(TaskConflictException.class, async.getCause()).currentVersion());
         }
     }
@@ -181,7 +182,7 @@ class TodoClientTest {
                 TaskPage page = tasks.list(request);
                 pages++;
                 page.tasks().forEach(task -> seen.add(task.id()));
-                page.tasks().forEach(task -> assertEquals(Task.VERSION_UNKNOWN, task.version()));
+                page.tasks().forEach(task -> assertEquals(TodoClient.VERSION_UNKNOWN, task.version()));
                 if (page.nextAfter().isEmpty()) {
                     break;
                 }
@@ -236,8 +237,8 @@ class TodoClientTest {
                     Task task = tasks.create(TaskDraft.of("write the docs"));
                     Task read = tasks.find(task.id()).orElseThrow();
                     assertEquals(task, read);
-                    assertEquals(2, tasks.patch(task.id(), new TaskPatch(null, true), read.version()).version());
-                    assertThrows(TaskConflictException.class, () -> tasks.delete(task.id(), read.version()));
+                    assertEquals(2, tasks.patch(task.id(), new TaskPatch(null, true), ExpectedVersion.of(read.version())).version());
+                    assertThrows(TaskConflictException.class, () -> tasks.delete(task.id(), ExpectedVersion.of(read.version())));
                     assertEquals(1, tasks.counts().done());
                     assertEquals(1, tasks.deleteAll(true));
                     assertFalse(tasks.find(task.id()).isPresent());

@@ -1,6 +1,7 @@
 package io.github.todo.core;
 
 import io.github.todo.client.TestServers;
+import io.github.todo.client.TodoClient;
 import io.github.todo.standalone.TodoServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,10 +23,10 @@ class ClientTaskServiceTest extends TaskServiceTest {
         return TestServers.client(server).build();
     }
 
-    /** The API's lists carry no versions: a listed task's is {@link Task#VERSION_UNKNOWN}. */
+    /** The API's lists carry no versions: a listed task's is {@link TodoClient#VERSION_UNKNOWN}. */
     @Override
     Task asListed(Task stored) {
-        return new Task(stored.id(), stored.name(), stored.done(), Task.VERSION_UNKNOWN);
+        return new Task(stored.id(), stored.name(), stored.done(), TodoClient.VERSION_UNKNOWN);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package io.github.todo.core;
 
 /**
- * Thrown by a conditional write ({@link TaskService#replace(long, TaskDraft, long)} and the like)
+ * Thrown by a conditional write ({@link ExpectedVersion#of} given to a write)
  * when the task is no longer at the version the caller expected: someone else changed it since the
  * caller read it. Nothing was written; read the task again, and decide.
  */

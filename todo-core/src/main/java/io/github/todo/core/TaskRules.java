@@ -34,14 +34,6 @@ public final class TaskRules {
         }
     }
 
-    /** Returns {@code version} when it can name a stored task's version. */
-    public long checkVersion(long version) {
-        if (version < Task.FIRST_VERSION) {
-            throw new InvalidTaskException("version", "must be a positive integer");
-        }
-        return version;
-    }
-
     /** Checks that {@code id} can name a task. */
     public void checkId(long id) {
         if (id < 1) {

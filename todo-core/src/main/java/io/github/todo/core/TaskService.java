@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * try (TaskService tasks = TaskService.open(TodoConfig.of(Path.of("todo.db")))) {
  *     Task task = tasks.create(TaskDraft.of("write the docs"));
- *     tasks.patch(task.id(), new TaskPatch(null, true));
+ *     tasks.patch(task.id(), new TaskPatch(null, true), ExpectedVersion.any());
  * }
  * }</pre>
  *
@@ -87,65 +87,31 @@ public interface TaskService extends AutoCloseable {
     CompletionStage<Optional<Task>> findAsync(long id);
 
     /**
-     * The task with {@code id} if the store has it in memory, without touching the database:
-     * never blocks, so an event-loop server may call it on its I/O thread. Empty means "not in
-     * memory", not "absent": ask {@link #find(long)} then.
-     *
-     * <p>A SQLite store keeps recently created and changed tasks (up to
-     * {@link TodoConfig#readCacheBytes()} of them), updated in commit order by its single writer, so a task
-     * returned here is never older than a write this store acknowledged. A change made to the file
-     * by another process or store is noticed within about 100 ms. PostgreSQL stores keep nothing
-     * (other servers write too) and always answer empty.
-     */
-    Optional<Task> findInMemory(long id);
-
-    /**
-     * Replaces the name and done flag of task {@code id} (PUT semantics: both are required).
-     *
-     * @throws TaskNotFoundException if there is no such task
-     */
-    Task replace(long id, TaskDraft draft);
-
-    /**
-     * Changes the fields of task {@code id} that {@code patch} sets and keeps the others.
-     *
-     * @throws TaskNotFoundException if there is no such task
-     */
-    Task patch(long id, TaskPatch patch);
-
-    /**
-     * Deletes task {@code id}.
-     *
-     * @throws TaskNotFoundException if there is no such task
-     */
-    void delete(long id);
-
-    /**
-     * As {@link #replace(long, TaskDraft)}, only if the task is still at {@code expectedVersion}
-     * (the {@link Task#version()} the caller read): no lost update when two callers edit one task.
-     * The check and the write are one atomic step.
-     *
-     * @throws TaskConflictException if the task is at another version; nothing was written
-     * @throws TaskNotFoundException if there is no such task
-     * @throws InvalidTaskException  for a malformed id, draft or version (below 1)
-     */
-    Task replace(long id, TaskDraft draft, long expectedVersion);
-
-    /**
-     * As {@link #patch(long, TaskPatch)}, only if the task is still at {@code expectedVersion}.
+     * Replaces the name and done flag of task {@code id} (PUT semantics: both are required), if it
+     * is at {@code expected}: {@link ExpectedVersion#of} the version the caller read makes the check
+     * and the write one atomic step, so no update is lost when two callers edit one task.
      *
      * @throws TaskConflictException if the task is at another version; nothing was written
      * @throws TaskNotFoundException if there is no such task
      */
-    Task patch(long id, TaskPatch patch, long expectedVersion);
+    Task replace(long id, TaskDraft draft, ExpectedVersion expected);
 
     /**
-     * As {@link #delete(long)}, only if the task is still at {@code expectedVersion}.
+     * Changes the fields of task {@code id} that {@code patch} sets and keeps the others, if it is
+     * at {@code expected}.
+     *
+     * @throws TaskConflictException if the task is at another version; nothing was written
+     * @throws TaskNotFoundException if there is no such task
+     */
+    Task patch(long id, TaskPatch patch, ExpectedVersion expected);
+
+    /**
+     * Deletes task {@code id}, if it is at {@code expected}.
      *
      * @throws TaskConflictException if the task is at another version; nothing was deleted
      * @throws TaskNotFoundException if there is no such task
      */
-    void delete(long id, long expectedVersion);
+    void delete(long id, ExpectedVersion expected);
 
     /**
      * As {@link #create(TaskDraft)}, without waiting: the stage completes with the task once it is
@@ -156,37 +122,25 @@ public interface TaskService extends AutoCloseable {
     CompletionStage<Task> createAsync(TaskDraft draft);
 
     /**
-     * As {@link #replace(long, TaskDraft)}, without waiting; a missing task fails the stage with
-     * {@link TaskNotFoundException}.
+     * As {@link #replace}, without waiting; a missing task or a conflict fails the stage.
      *
      * @throws InvalidTaskException at once, for a malformed id or draft
      */
-    CompletionStage<Task> replaceAsync(long id, TaskDraft draft);
+    CompletionStage<Task> replaceAsync(long id, TaskDraft draft, ExpectedVersion expected);
 
     /**
-     * As {@link #patch(long, TaskPatch)}, without waiting; a missing task fails the stage with
-     * {@link TaskNotFoundException}.
+     * As {@link #patch}, without waiting; a missing task or a conflict fails the stage.
      *
      * @throws InvalidTaskException at once, for a malformed id or patch
      */
-    CompletionStage<Task> patchAsync(long id, TaskPatch patch);
+    CompletionStage<Task> patchAsync(long id, TaskPatch patch, ExpectedVersion expected);
 
     /**
-     * As {@link #delete(long)}, without waiting; a missing task fails the stage with
-     * {@link TaskNotFoundException}.
+     * As {@link #delete}, without waiting; a missing task or a conflict fails the stage.
      *
      * @throws InvalidTaskException at once, for a malformed id
      */
-    CompletionStage<Void> deleteAsync(long id);
-
-    /** As {@link #replace(long, TaskDraft, long)}, without waiting; a conflict fails the stage. */
-    CompletionStage<Task> replaceAsync(long id, TaskDraft draft, long expectedVersion);
-
-    /** As {@link #patch(long, TaskPatch, long)}, without waiting; a conflict fails the stage. */
-    CompletionStage<Task> patchAsync(long id, TaskPatch patch, long expectedVersion);
-
-    /** As {@link #delete(long, long)}, without waiting; a conflict fails the stage. */
-    CompletionStage<Void> deleteAsync(long id, long expectedVersion);
+    CompletionStage<Void> deleteAsync(long id, ExpectedVersion expected);
 
     /** How many tasks there are and how many are done, in one read. */
     TaskCounts counts();

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * @param writeQueueCapacity how many writes may wait for the SQLite writer before callers are pushed back. Default 10,000
  * @param maxBatchSize       how many queued writes one SQLite transaction commits at most. Default 512
  * @param readCacheBytes     how much heap, in bytes, a SQLite store spends on recently written tasks for
- *                           {@link TaskService#findInMemory(long)}; 0 turns the cache off. Default 32 MiB:
+ *                           {@link TaskService#findAsync(long)} to answer from memory; 0 turns the cache off. Default 32 MiB:
  *                           about 140,000 tasks with short names, 15,000 with 1,000-character ones,
  *                           8,000 with 1,000 emoji. Always off on PostgreSQL, where other servers write too
  */

@@ -86,15 +86,15 @@ class ConcurrencyTest {
                 assertEquals(model.get(id), tasks.find(id).orElseThrow());
             } else if (dice < 70) {
                 long id = mine.get(random.nextInt(mine.size()));
-                Task task = tasks.replace(id, new TaskDraft("r" + thread + "-" + i, random.nextBoolean()));
+                Task task = tasks.replace(id, new TaskDraft("r" + thread + "-" + i, random.nextBoolean()), ExpectedVersion.any());
                 model.put(id, task);
             } else if (dice < 80) {
                 long id = mine.get(random.nextInt(mine.size()));
-                Task task = tasks.patch(id, new TaskPatch(null, random.nextBoolean()));
+                Task task = tasks.patch(id, new TaskPatch(null, random.nextBoolean()), ExpectedVersion.any());
                 model.put(id, task);
             } else if (dice < 90) {
                 long id = mine.remove(random.nextInt(mine.size()));
-                tasks.delete(id);
+                tasks.delete(id, ExpectedVersion.any());
                 model.remove(id);
             } else {
                 TaskPage page = tasks.list(PageRequest.first(20));

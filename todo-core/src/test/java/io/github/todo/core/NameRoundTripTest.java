@@ -34,7 +34,7 @@ class NameRoundTripTest {
             Task created = tasks.create(new TaskDraft(name, false));
             assertEquals(name, created.name());
             assertEquals(name, tasks.find(created.id()).orElseThrow().name());
-            assertEquals(name, tasks.replace(created.id(), new TaskDraft(name, true)).name());
+            assertEquals(name, tasks.replace(created.id(), new TaskDraft(name, true), ExpectedVersion.any()).name());
             assertEquals(name, tasks.list(PageRequest.first(10)).tasks().get(0).name());
         }
         try (TaskService reopened = TaskService.open(store().build())) {

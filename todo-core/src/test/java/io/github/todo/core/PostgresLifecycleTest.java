@@ -37,7 +37,7 @@ class PostgresLifecycleTest {
             assertEquals(Optional.of(created), one.find(created.id()));
             Task fromTwo = two.create(TaskDraft.of("two"));
             assertEquals(Optional.of(fromTwo), one.find(fromTwo.id()));
-            one.delete(created.id());
+            one.delete(created.id(), ExpectedVersion.any());
             assertEquals(List.of(fromTwo), two.list(PageRequest.first(10)).tasks());
         }
     }
@@ -94,8 +94,8 @@ class PostgresLifecycleTest {
         POSTGRES.schema().execute("INSERT INTO tasks (name, done) VALUES ('old one', false), ('old two', true)");
         try (TaskService tasks = TaskService.open(POSTGRES.schema().config().build())) {
             assertEquals(List.of(new Task(1, "old one", false, 1), new Task(2, "old two", true, 1)), tasks.list(PageRequest.first(10)).tasks());
-            assertEquals(2, tasks.replace(1, TaskDraft.of("changed"), 1).version());
-            assertThrows(TaskConflictException.class, () -> tasks.delete(2, 2));
+            assertEquals(2, tasks.replace(1, TaskDraft.of("changed"), ExpectedVersion.of(1)).version());
+            assertThrows(TaskConflictException.class, () -> tasks.delete(2, ExpectedVersion.of(2)));
             assertEquals(3, tasks.create(TaskDraft.of("new")).id());
         }
     }
@@ -140,7 +140,7 @@ class PostgresLifecycleTest {
                 statement.execute("LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE");
                 StoreException e = assertThrows(StoreException.class, () -> tasks.find(task.id()));
                 assertEquals("cannot read tasks: database is busy", e.getMessage());
-                e = assertThrows(StoreException.class, () -> tasks.patch(task.id(), new TaskPatch(null, true)));
+                e = assertThrows(StoreException.class, () -> tasks.patch(task.id(), new TaskPatch(null, true), ExpectedVersion.any()));
                 assertEquals("cannot write: database is busy", e.getMessage());
             } finally {
                 other.rollback();

@@ -31,7 +31,7 @@ class QuickReadsTest {
         try (TaskService tasks = open()) {
             Task task = tasks.create(TaskDraft.of("v0"));
             for (int i = 1; i <= 300; i++) {
-                Task written = tasks.replace(task.id(), new TaskDraft("v" + i, i % 2 == 0));
+                Task written = tasks.replace(task.id(), new TaskDraft("v" + i, i % 2 == 0), ExpectedVersion.any());
                 CompletableFuture<Optional<Task>> read = tasks.findAsync(task.id()).toCompletableFuture();
                 assertTrue(read.isDone(), "read " + i + " was handed to another thread");
                 assertEquals(Optional.of(written), read.join(), "read " + i);
@@ -44,7 +44,7 @@ class QuickReadsTest {
         try (TaskService tasks = open()) {
             Task task = tasks.create(TaskDraft.of("short-lived"));
             assertEquals(Optional.of(task), tasks.findAsync(task.id()).toCompletableFuture().join());
-            tasks.delete(task.id());
+            tasks.delete(task.id(), ExpectedVersion.any());
             CompletableFuture<Optional<Task>> read = tasks.findAsync(task.id()).toCompletableFuture();
             assertTrue(read.isDone());
             assertEquals(Optional.empty(), read.join());

@@ -3,6 +3,7 @@ package io.github.todo.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.todo.core.internal.DefaultTaskService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link TaskService#findInMemory(long)}: written through, never stale for this store's writes, bounded, and off when asked. */
+/** The read cache ({@link DefaultTaskService#findInMemory(long)}): written through, never stale for this store's writes, bounded, and off when asked. */
 class ReadCacheTest {
 
     @TempDir
@@ -26,13 +27,13 @@ class ReadCacheTest {
     void writes_of_this_store_are_in_memory_at_once() {
         try (TaskService tasks = TestStores.open(dir)) {
             Task created = tasks.create(TaskDraft.of("hot"));
-            assertEquals(Optional.of(created), tasks.findInMemory(created.id()));
-            Task replaced = tasks.replace(created.id(), new TaskDraft("hotter", true));
-            assertEquals(Optional.of(replaced), tasks.findInMemory(created.id()));
-            Task patched = tasks.patch(created.id(), new TaskPatch("hottest", null));
-            assertEquals(Optional.of(patched), tasks.findInMemory(created.id()));
-            tasks.delete(created.id());
-            assertEquals(Optional.empty(), tasks.findInMemory(created.id()));
+            assertEquals(Optional.of(created), inMemory(tasks, created.id()));
+            Task replaced = tasks.replace(created.id(), new TaskDraft("hotter", true), ExpectedVersion.any());
+            assertEquals(Optional.of(replaced), inMemory(tasks, created.id()));
+            Task patched = tasks.patch(created.id(), new TaskPatch("hottest", null), ExpectedVersion.any());
+            assertEquals(Optional.of(patched), inMemory(tasks, created.id()));
+            tasks.delete(created.id(), ExpectedVersion.any());
+            assertEquals(Optional.empty(), inMemory(tasks, created.id()));
         }
     }
 
@@ -43,12 +44,12 @@ class ReadCacheTest {
             created = writer.create(TaskDraft.of("written earlier"));
         }
         try (TaskService tasks = TestStores.open(dir)) {
-            assertEquals(Optional.empty(), tasks.findInMemory(created.id()), "a new store starts empty");
+            assertEquals(Optional.empty(), inMemory(tasks, created.id()), "a new store starts empty");
             assertEquals(Optional.of(created), tasks.find(created.id()));
             assertEquals(Optional.of(created), tasks.findAsync(created.id()).toCompletableFuture().join());
-            assertEquals(Optional.empty(), tasks.findInMemory(created.id()), "reads never evict, so never add");
-            Task changed = tasks.patch(created.id(), new TaskPatch(null, true));
-            assertEquals(Optional.of(changed), tasks.findInMemory(created.id()), "a write does");
+            assertEquals(Optional.empty(), inMemory(tasks, created.id()), "reads never evict, so never add");
+            Task changed = tasks.patch(created.id(), new TaskPatch(null, true), ExpectedVersion.any());
+            assertEquals(Optional.of(changed), inMemory(tasks, created.id()), "a write does");
         }
     }
 
@@ -56,13 +57,13 @@ class ReadCacheTest {
     void a_change_by_another_store_is_noticed() throws Exception {
         try (TaskService one = TestStores.open(dir); TaskService two = TestStores.open(dir)) {
             Task created = one.create(TaskDraft.of("shared"));
-            assertEquals(Optional.of(created), one.findInMemory(created.id()));
-            Task changed = two.replace(created.id(), new TaskDraft("changed elsewhere", true));
+            assertEquals(Optional.of(created), inMemory(one, created.id()));
+            Task changed = two.replace(created.id(), new TaskDraft("changed elsewhere", true), ExpectedVersion.any());
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            Optional<Task> seen = one.findInMemory(created.id());
+            Optional<Task> seen = inMemory(one, created.id());
             while (seen.equals(Optional.of(created)) && System.nanoTime() < deadline) {
                 Thread.onSpinWait(); // polls the store's own answer; the writer checks every 100 ms
-                seen = one.findInMemory(created.id());
+                seen = inMemory(one, created.id());
             }
             assertTrue(seen.isEmpty() || seen.equals(Optional.of(changed)), "stale: " + seen);
             assertEquals(Optional.of(changed), one.find(created.id()));
@@ -78,15 +79,15 @@ class ReadCacheTest {
             for (int i = 0; i < 100; i++) {
                 created.add(small.create(TaskDraft.of(emoji)));
             }
-            long inMemory = created.stream().filter(t -> small.findInMemory(t.id()).isPresent()).count();
+            long inMemory = created.stream().filter(t -> inMemory(small, t.id()).isPresent()).count();
             assertTrue(inMemory >= 1 && inMemory <= 16, inMemory + " of 4 KB each in memory");
             Task shortName = small.create(TaskDraft.of("short"));
-            assertEquals(Optional.of(shortName), small.findInMemory(shortName.id()));
+            assertEquals(Optional.of(shortName), inMemory(small, shortName.id()));
         }
         try (TaskService off = TaskService.open(TodoConfig.builder(dir.resolve("off.db")).readCacheBytes(0).build())) {
             Task created = off.create(TaskDraft.of("not kept"));
             assertEquals(Optional.of(created), off.find(created.id()));
-            assertEquals(Optional.empty(), off.findInMemory(created.id()));
+            assertEquals(Optional.empty(), inMemory(off, created.id()));
         }
     }
 
@@ -113,7 +114,7 @@ class ReadCacheTest {
                     int r = round;
                     writers.add(pool.submit(() -> {
                         for (int i = 0; i < 50; i++) {
-                            tasks.replace(id, new TaskDraft("v" + r + "-" + thread + "-" + i, i % 2 == 0));
+                            tasks.replace(id, new TaskDraft("v" + r + "-" + thread + "-" + i, i % 2 == 0), ExpectedVersion.any());
                         }
                         return null;
                     }));
@@ -141,12 +142,16 @@ class ReadCacheTest {
                     reader.get();
                 }
                 for (long id : ids) {
-                    Optional<Task> inMemory = tasks.findInMemory(id);
+                    Optional<Task> inMemory = inMemory(tasks, id);
                     assertTrue(inMemory.isEmpty() || inMemory.equals(tasks.find(id)),
                             "round " + round + ": stale cache for " + id + ": " + inMemory + " but the database has " + tasks.find(id));
                 }
             }
             pool.shutdown();
         }
+    }
+
+    private static Optional<Task> inMemory(TaskService tasks, long id) {
+        return ((DefaultTaskService) tasks).findInMemory(id);
     }
 }

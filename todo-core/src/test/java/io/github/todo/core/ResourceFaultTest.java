@@ -112,8 +112,8 @@ class ResourceFaultTest {
             for (int i = 0; i < 50; i++) {
                 acknowledged.add(tasks.create(TaskDraft.of("before " + i)));
             }
-            acknowledged.set(7, tasks.replace(acknowledged.get(7).id(), new TaskDraft("changed before", true)));
-            tasks.delete(acknowledged.remove(9).id());
+            acknowledged.set(7, tasks.replace(acknowledged.get(7).id(), new TaskDraft("changed before", true), ExpectedVersion.any()));
+            tasks.delete(acknowledged.remove(9).id(), ExpectedVersion.any());
             assertEquals(0, run("rm", "-rf", folder.toString()));
             assertThrows(StoreException.class, () -> tasks.create(TaskDraft.of("into the void")));
             assertThrows(StoreException.class, tasks::ping);
@@ -122,7 +122,7 @@ class ResourceFaultTest {
             tasks.ping(); // the health check moves the store onto a copy in the folder
             assertTrue(Files.exists(file), "the data was copied back to " + file);
             acknowledged.add(tasks.create(TaskDraft.of("after")));
-            acknowledged.set(0, tasks.replace(acknowledged.get(0).id(), new TaskDraft("changed after", true)));
+            acknowledged.set(0, tasks.replace(acknowledged.get(0).id(), new TaskDraft("changed after", true), ExpectedVersion.any()));
             for (Task task : acknowledged) {
                 assertEquals(Optional.of(task), tasks.find(task.id()), "read from the new file");
             }

@@ -67,8 +67,8 @@ class StoreLifecycleTest {
         }
         try (TaskService tasks = TestStores.open(dir)) {
             assertEquals(List.of(new Task(1, "old one", false, 1), new Task(2, "old two", true, 1)), tasks.list(PageRequest.first(10)).tasks());
-            assertEquals(2, tasks.replace(1, TaskDraft.of("changed"), 1).version());
-            assertThrows(TaskConflictException.class, () -> tasks.delete(2, 2));
+            assertEquals(2, tasks.replace(1, TaskDraft.of("changed"), ExpectedVersion.of(1)).version());
+            assertThrows(TaskConflictException.class, () -> tasks.delete(2, ExpectedVersion.of(2)));
             assertEquals(3, tasks.create(TaskDraft.of("new")).id());
         }
     }
@@ -89,7 +89,7 @@ class StoreLifecycleTest {
             Task fromTwo = two.create(TaskDraft.of("two"));
             assertEquals(Optional.of(fromTwo), one.find(fromTwo.id()));
             assertEquals(Optional.of(fromOne), two.find(fromOne.id()));
-            two.delete(fromOne.id());
+            two.delete(fromOne.id(), ExpectedVersion.any());
             assertEquals(1, one.count());
         }
     }

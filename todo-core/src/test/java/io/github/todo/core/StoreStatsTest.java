@@ -21,8 +21,8 @@ class StoreStatsTest {
             assertEquals(4, before.poolMax(), "the library's default pool size");
 
             Task task = tasks.create(TaskDraft.of("counted"));
-            tasks.patch(task.id(), new TaskPatch(null, true));
-            tasks.delete(task.id());
+            tasks.patch(task.id(), new TaskPatch(null, true), ExpectedVersion.any());
+            tasks.delete(task.id(), ExpectedVersion.any());
             StoreStats after = tasks.stats();
             assertEquals(3, after.writes());
             assertTrue(after.writeBatches() >= 1 && after.writeBatches() <= 3, after.toString());

@@ -92,51 +92,51 @@ class TaskServiceTest {
     @Test
     void replace_changes_both_fields() {
         Task created = tasks.create(TaskDraft.of("before"));
-        Task replaced = tasks.replace(created.id(), new TaskDraft("after", true));
+        Task replaced = tasks.replace(created.id(), new TaskDraft("after", true), ExpectedVersion.any());
         assertEquals(new Task(created.id(), "after", true, 2), replaced);
         assertEquals(Optional.of(replaced), tasks.find(created.id()));
     }
 
     @Test
     void replace_of_a_missing_task_is_not_found() {
-        TaskNotFoundException e = assertThrows(TaskNotFoundException.class, () -> tasks.replace(42, new TaskDraft("x", true)));
+        TaskNotFoundException e = assertThrows(TaskNotFoundException.class, () -> tasks.replace(42, new TaskDraft("x", true), ExpectedVersion.any()));
         assertEquals(42, e.id());
     }
 
     @Test
     void patch_changes_only_the_given_fields() {
         Task created = tasks.create(new TaskDraft("name", false));
-        assertEquals(new Task(created.id(), "name", true, 2), tasks.patch(created.id(), new TaskPatch(null, true)));
-        assertEquals(new Task(created.id(), "renamed", true, 3), tasks.patch(created.id(), new TaskPatch("renamed", null)));
+        assertEquals(new Task(created.id(), "name", true, 2), tasks.patch(created.id(), new TaskPatch(null, true), ExpectedVersion.any()));
+        assertEquals(new Task(created.id(), "renamed", true, 3), tasks.patch(created.id(), new TaskPatch("renamed", null), ExpectedVersion.any()));
         // nothing to change: no new version
-        assertEquals(new Task(created.id(), "renamed", true, 3), tasks.patch(created.id(), new TaskPatch(null, null)));
+        assertEquals(new Task(created.id(), "renamed", true, 3), tasks.patch(created.id(), new TaskPatch(null, null), ExpectedVersion.any()));
         assertEquals(Optional.of(new Task(created.id(), "renamed", true, 3)), tasks.find(created.id()));
     }
 
     @Test
     void a_write_that_sets_what_is_there_keeps_the_version() {
         Task created = tasks.create(new TaskDraft("same", false));
-        assertEquals(created, tasks.replace(created.id(), new TaskDraft("same", false)));
-        assertEquals(created, tasks.patch(created.id(), new TaskPatch("same", false)));
-        assertEquals(created, tasks.patch(created.id(), new TaskPatch(null, false), created.version()));
+        assertEquals(created, tasks.replace(created.id(), new TaskDraft("same", false), ExpectedVersion.any()));
+        assertEquals(created, tasks.patch(created.id(), new TaskPatch("same", false), ExpectedVersion.any()));
+        assertEquals(created, tasks.patch(created.id(), new TaskPatch(null, false), ExpectedVersion.of(created.version())));
         // so a client that saved the task unchanged does not make another client's version stale
-        assertEquals(new Task(created.id(), "same", true, 2), tasks.replace(created.id(), new TaskDraft("same", true), 1));
-        assertEquals(new Task(created.id(), "same ", true, 3), tasks.patch(created.id(), new TaskPatch("same ", null)));
+        assertEquals(new Task(created.id(), "same", true, 2), tasks.replace(created.id(), new TaskDraft("same", true), ExpectedVersion.of(1)));
+        assertEquals(new Task(created.id(), "same ", true, 3), tasks.patch(created.id(), new TaskPatch("same ", null), ExpectedVersion.any()));
         assertEquals(Optional.of(new Task(created.id(), "same ", true, 3)), tasks.find(created.id()));
     }
 
     @Test
     void patch_of_a_missing_task_is_not_found_even_when_empty() {
-        assertThrows(TaskNotFoundException.class, () -> tasks.patch(7, new TaskPatch("x", null)));
-        assertThrows(TaskNotFoundException.class, () -> tasks.patch(7, new TaskPatch(null, null)));
+        assertThrows(TaskNotFoundException.class, () -> tasks.patch(7, new TaskPatch("x", null), ExpectedVersion.any()));
+        assertThrows(TaskNotFoundException.class, () -> tasks.patch(7, new TaskPatch(null, null), ExpectedVersion.any()));
     }
 
     @Test
     void delete_removes_the_task_and_a_second_delete_is_not_found() {
         Task created = tasks.create(TaskDraft.of("doomed"));
-        tasks.delete(created.id());
+        tasks.delete(created.id(), ExpectedVersion.any());
         assertEquals(Optional.empty(), tasks.find(created.id()));
-        assertThrows(TaskNotFoundException.class, () -> tasks.delete(created.id()));
+        assertThrows(TaskNotFoundException.class, () -> tasks.delete(created.id(), ExpectedVersion.any()));
         assertEquals(0, tasks.count());
     }
 
@@ -144,45 +144,45 @@ class TaskServiceTest {
     void a_conditional_write_applies_only_at_the_version_expected() {
         Task created = tasks.create(TaskDraft.of("shared"));
         assertEquals(Task.FIRST_VERSION, created.version());
-        Task replaced = tasks.replace(created.id(), new TaskDraft("mine", false), 1);
+        Task replaced = tasks.replace(created.id(), new TaskDraft("mine", false), ExpectedVersion.of(1));
         assertEquals(new Task(created.id(), "mine", false, 2), replaced);
 
         // someone who read version 1 is refused, and nothing changes
         TaskConflictException stale = assertThrows(TaskConflictException.class,
-                () -> tasks.replace(created.id(), new TaskDraft("theirs", true), 1));
+                () -> tasks.replace(created.id(), new TaskDraft("theirs", true), ExpectedVersion.of(1)));
         assertEquals(created.id(), stale.id());
         assertEquals(1, stale.expectedVersion());
         assertEquals(2, stale.currentVersion());
-        assertThrows(TaskConflictException.class, () -> tasks.patch(created.id(), new TaskPatch(null, true), 1));
-        assertThrows(TaskConflictException.class, () -> tasks.patch(created.id(), new TaskPatch(null, null), 1));
-        assertThrows(TaskConflictException.class, () -> tasks.delete(created.id(), 1));
+        assertThrows(TaskConflictException.class, () -> tasks.patch(created.id(), new TaskPatch(null, true), ExpectedVersion.of(1)));
+        assertThrows(TaskConflictException.class, () -> tasks.patch(created.id(), new TaskPatch(null, null), ExpectedVersion.of(1)));
+        assertThrows(TaskConflictException.class, () -> tasks.delete(created.id(), ExpectedVersion.of(1)));
         assertEquals(Optional.of(replaced), tasks.find(created.id()));
 
-        assertEquals(new Task(created.id(), "mine", true, 3), tasks.patch(created.id(), new TaskPatch(null, true), 2));
-        assertEquals(new Task(created.id(), "mine", true, 3), tasks.patch(created.id(), new TaskPatch(null, null), 3));
-        tasks.delete(created.id(), 3);
+        assertEquals(new Task(created.id(), "mine", true, 3), tasks.patch(created.id(), new TaskPatch(null, true), ExpectedVersion.of(2)));
+        assertEquals(new Task(created.id(), "mine", true, 3), tasks.patch(created.id(), new TaskPatch(null, null), ExpectedVersion.of(3)));
+        tasks.delete(created.id(), ExpectedVersion.of(3));
         assertEquals(Optional.empty(), tasks.find(created.id()));
-        assertThrows(TaskNotFoundException.class, () -> tasks.delete(created.id(), 3));
-        assertThrows(TaskNotFoundException.class, () -> tasks.replace(created.id(), new TaskDraft("gone", true), 3));
+        assertThrows(TaskNotFoundException.class, () -> tasks.delete(created.id(), ExpectedVersion.of(3)));
+        assertThrows(TaskNotFoundException.class, () -> tasks.replace(created.id(), new TaskDraft("gone", true), ExpectedVersion.of(3)));
     }
 
     @Test
     void a_conditional_write_without_waiting_fails_its_stage_on_a_conflict() {
         Task created = tasks.create(TaskDraft.of("async shared"));
-        assertEquals(2, join(tasks.replaceAsync(created.id(), new TaskDraft("first", false), 1)).version());
+        assertEquals(2, join(tasks.replaceAsync(created.id(), new TaskDraft("first", false), ExpectedVersion.of(1))).version());
         CompletionException late = assertThrows(CompletionException.class,
-                () -> join(tasks.patchAsync(created.id(), new TaskPatch("second", null), 1)));
+                () -> join(tasks.patchAsync(created.id(), new TaskPatch("second", null), ExpectedVersion.of(1))));
         assertEquals(TaskConflictException.class, late.getCause().getClass());
-        assertThrows(CompletionException.class, () -> join(tasks.deleteAsync(created.id(), 1)));
-        assertNull(join(tasks.deleteAsync(created.id(), 2)));
+        assertThrows(CompletionException.class, () -> join(tasks.deleteAsync(created.id(), ExpectedVersion.of(1))));
+        assertNull(join(tasks.deleteAsync(created.id(), ExpectedVersion.of(2))));
     }
 
     @Test
     void an_expected_version_below_one_is_refused() {
         Task created = tasks.create(TaskDraft.of("versioned"));
-        InvalidTaskException e = assertThrows(InvalidTaskException.class, () -> tasks.replace(created.id(), TaskDraft.of("x"), 0));
+        InvalidTaskException e = assertThrows(InvalidTaskException.class, () -> tasks.replace(created.id(), TaskDraft.of("x"), ExpectedVersion.of(0)));
         assertEquals("version", e.field());
-        assertThrows(InvalidTaskException.class, () -> tasks.delete(created.id(), -1));
+        assertThrows(InvalidTaskException.class, () -> tasks.delete(created.id(), ExpectedVersion.of(-1)));
     }
 
     /**
@@ -207,7 +207,7 @@ class TaskServiceTest {
                         Task read = tasks.find(task.id()).orElseThrow();
                         together.await(10, TimeUnit.SECONDS);
                         try {
-                            Task written = tasks.replace(task.id(), new TaskDraft(name, false), read.version());
+                            Task written = tasks.replace(task.id(), new TaskDraft(name, false), ExpectedVersion.of(read.version()));
                             assertEquals(read.version() + 1, written.version());
                             assertNull(winnerOf.put(read.version(), name), "two writers won version " + read.version());
                             return name;
@@ -251,7 +251,7 @@ class TaskServiceTest {
         assertEquals(0, tasks.markAll(true));
 
         assertEquals(3, tasks.markAll(false), "all three reopened");
-        tasks.patch(done.id(), new TaskPatch(null, true));
+        tasks.patch(done.id(), new TaskPatch(null, true), ExpectedVersion.any());
         assertEquals(1, tasks.deleteAll(true), "clear completed");
         assertEquals(Optional.empty(), tasks.find(done.id()));
         assertEquals(new TaskCounts(2, 0), tasks.counts());
@@ -276,11 +276,11 @@ class TaskServiceTest {
     void the_writes_that_do_not_wait_complete_with_what_the_waiting_ones_return() {
         Task created = join(tasks.createAsync(new TaskDraft("async", false)));
         assertEquals(Optional.of(created), tasks.find(created.id()));
-        assertEquals(new Task(created.id(), "renamed", true, 2), join(tasks.replaceAsync(created.id(), new TaskDraft("renamed", true))));
-        assertEquals(new Task(created.id(), "renamed", false, 3), join(tasks.patchAsync(created.id(), new TaskPatch(null, false))));
-        assertEquals(new Task(created.id(), "renamed", false, 3), join(tasks.patchAsync(created.id(), new TaskPatch(null, null))));
+        assertEquals(new Task(created.id(), "renamed", true, 2), join(tasks.replaceAsync(created.id(), new TaskDraft("renamed", true), ExpectedVersion.any())));
+        assertEquals(new Task(created.id(), "renamed", false, 3), join(tasks.patchAsync(created.id(), new TaskPatch(null, false), ExpectedVersion.any())));
+        assertEquals(new Task(created.id(), "renamed", false, 3), join(tasks.patchAsync(created.id(), new TaskPatch(null, null), ExpectedVersion.any())));
         assertEquals(Optional.of(new Task(created.id(), "renamed", false, 3)), join(tasks.findAsync(created.id())));
-        assertNull(join(tasks.deleteAsync(created.id())));
+        assertNull(join(tasks.deleteAsync(created.id(), ExpectedVersion.any())));
         assertEquals(Optional.empty(), join(tasks.findAsync(created.id())));
         assertEquals(Optional.empty(), tasks.find(created.id()));
     }
@@ -304,14 +304,14 @@ class TaskServiceTest {
 
     @Test
     void a_stage_fails_with_the_error_the_waiting_form_throws_and_bad_input_is_refused_at_once() {
-        assertInstanceOf(TaskNotFoundException.class, failure(tasks.replaceAsync(9, new TaskDraft("x", true))));
-        assertInstanceOf(TaskNotFoundException.class, failure(tasks.patchAsync(9, new TaskPatch("x", null))));
-        assertInstanceOf(TaskNotFoundException.class, failure(tasks.patchAsync(9, new TaskPatch(null, null))));
-        assertInstanceOf(TaskNotFoundException.class, failure(tasks.deleteAsync(9)));
+        assertInstanceOf(TaskNotFoundException.class, failure(tasks.replaceAsync(9, new TaskDraft("x", true), ExpectedVersion.any())));
+        assertInstanceOf(TaskNotFoundException.class, failure(tasks.patchAsync(9, new TaskPatch("x", null), ExpectedVersion.any())));
+        assertInstanceOf(TaskNotFoundException.class, failure(tasks.patchAsync(9, new TaskPatch(null, null), ExpectedVersion.any())));
+        assertInstanceOf(TaskNotFoundException.class, failure(tasks.deleteAsync(9, ExpectedVersion.any())));
         assertThrows(InvalidTaskException.class, () -> tasks.createAsync(new TaskDraft(" ", false)));
-        assertThrows(InvalidTaskException.class, () -> tasks.replaceAsync(0, new TaskDraft("x", false)));
+        assertThrows(InvalidTaskException.class, () -> tasks.replaceAsync(0, new TaskDraft("x", false), ExpectedVersion.any()));
         assertThrows(InvalidTaskException.class, () -> tasks.findAsync(-1));
-        assertThrows(InvalidTaskException.class, () -> tasks.deleteAsync(0));
+        assertThrows(InvalidTaskException.class, () -> tasks.deleteAsync(0, ExpectedVersion.any()));
         assertEquals(0, tasks.count());
     }
 
@@ -320,7 +320,7 @@ class TaskServiceTest {
         tasks.close();
         assertInstanceOf(StoreException.class, failure(tasks.createAsync(new TaskDraft("late", false))));
         assertInstanceOf(StoreException.class, failure(tasks.findAsync(1)));
-        assertInstanceOf(StoreException.class, failure(tasks.deleteAsync(1)));
+        assertInstanceOf(StoreException.class, failure(tasks.deleteAsync(1, ExpectedVersion.any())));
     }
 
     static <T> T join(CompletionStage<T> stage) {
@@ -336,7 +336,7 @@ class TaskServiceTest {
     @Test
     void ids_of_deleted_tasks_are_never_reused() {
         Task first = tasks.create(TaskDraft.of("a"));
-        tasks.delete(first.id());
+        tasks.delete(first.id(), ExpectedVersion.any());
         assertTrue(tasks.create(TaskDraft.of("b")).id() > first.id());
     }
 
@@ -349,11 +349,11 @@ class TaskServiceTest {
         assertInvalid("name", "must be at most 1000 characters", () -> tasks.create(new TaskDraft("x".repeat(1001), false)));
         assertInvalid("name", "must be valid Unicode (it has an unpaired surrogate)", () -> tasks.create(new TaskDraft("a\uD800b", false)));
         assertInvalid("name", "must not contain NUL characters", () -> tasks.create(new TaskDraft("nul \u0000 inside", false)));
-        assertInvalid("name", "must not contain NUL characters", () -> tasks.patch(1, new TaskPatch("\u0000", null)));
-        assertInvalid("done", "is required", () -> tasks.replace(1, new TaskDraft("x", null)));
-        assertInvalid("name", "must not be blank", () -> tasks.patch(1, new TaskPatch(" ", null)));
+        assertInvalid("name", "must not contain NUL characters", () -> tasks.patch(1, new TaskPatch("\u0000", null), ExpectedVersion.any()));
+        assertInvalid("done", "is required", () -> tasks.replace(1, new TaskDraft("x", null), ExpectedVersion.any()));
+        assertInvalid("name", "must not be blank", () -> tasks.patch(1, new TaskPatch(" ", null), ExpectedVersion.any()));
         assertInvalid("id", "must be a positive integer", () -> tasks.find(0));
-        assertInvalid("id", "must be a positive integer", () -> tasks.delete(-1));
+        assertInvalid("id", "must be a positive integer", () -> tasks.delete(-1, ExpectedVersion.any()));
         assertInvalid("body", "is required", () -> tasks.create(null));
         assertEquals(0, tasks.count(), "nothing invalid was stored");
     }

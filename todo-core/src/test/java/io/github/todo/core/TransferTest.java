@@ -102,7 +102,7 @@ class TransferTest {
             for (int i = 0; i < 50; i++) {
                 sqlite.create(TaskDraft.of("t" + i + " 漢字"));
             }
-            sqlite.delete(50);
+            sqlite.delete(50, ExpectedVersion.any());
             copy(sqlite, postgres);
             assertEquals(all(sqlite), all(postgres));
             assertEquals(50, postgres.idSequence());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.todo.core.ExpectedVersion;
 import io.github.todo.core.PostgresSchema;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskImport;
@@ -151,7 +152,7 @@ class CommandsJarTest {
                 for (int i = 0; i < 1000; i++) {
                     all.add(tasks.create(new io.github.todo.core.TaskDraft(String.format(NAMES[i % NAMES.length], i), i % 2 == 0)));
                 }
-                tasks.delete(1000); // the sequence stays at 1000
+                tasks.delete(1000, ExpectedVersion.any()); // the sequence stays at 1000
                 all.remove(all.size() - 1);
             }
             TodoJar.Result there = TodoJar.run(dir, "copy", "--from", sqlite.toString(), "--to", schema.jdbcUrl());

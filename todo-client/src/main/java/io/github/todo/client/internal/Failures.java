@@ -1,8 +1,10 @@
 package io.github.todo.client.internal;
 
 import io.github.todo.client.UnauthorizedException;
+import io.github.todo.core.ExpectedVersion;
 import io.github.todo.core.InvalidTaskException;
 import io.github.todo.core.StoreException;
+import io.github.todo.client.TodoClient;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskConflictException;
 import io.github.todo.core.TaskNotFoundException;
@@ -33,9 +35,9 @@ public final class Failures {
      * The exception for an answer that is not the one hoped for.
      *
      * @param id              the task the request was about, 0 for none
-     * @param expectedVersion the version an {@code If-Match} named, 0 for none
+     * @param expected        the version an {@code If-Match} named
      */
-    static TodoException of(HttpResponse<?> response, byte[] body, long id, long expectedVersion) {
+    static TodoException of(HttpResponse<?> response, byte[] body, long id, ExpectedVersion expected) {
         Json.Problem problem = Json.problem(body);
         int status = response.statusCode();
         String what = response.request().method() + " " + response.request().uri();
@@ -61,9 +63,9 @@ public final class Failures {
             case 412 -> {
                 // with an ETag the task is at another version; without, it does not exist
                 long current = Versions.of(response);
-                return current == Task.VERSION_UNKNOWN
+                return current == TodoClient.VERSION_UNKNOWN
                         ? new TaskNotFoundException(id)
-                        : new TaskConflictException(id, expectedVersion, current);
+                        : new TaskConflictException(id, expected.isAny() ? 0 : expected.version(), current);
             }
             default -> {
                 // below

@@ -1,5 +1,6 @@
 package io.github.todo.client.internal;
 
+import io.github.todo.core.ExpectedVersion;
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.StoreException;
 import io.github.todo.core.Task;
@@ -25,9 +26,6 @@ import java.util.function.Consumer;
  */
 public final class HttpTasks {
 
-    /** For an unconditional write: no {@code If-Match}. */
-    public static final long ANY_VERSION = 0;
-
     private static final String JSON = "application/json";
 
     private final Transport transport;
@@ -38,44 +36,44 @@ public final class HttpTasks {
 
     public CompletableFuture<Task> create(TaskDraft draft) {
         HttpRequest request = withBody(transport.request("/tasks"), "POST", Json.body(draft.name(), draft.done()));
-        return call(request, 0, ANY_VERSION, 201, this::task);
+        return call(request, 0, ExpectedVersion.any(), 201, this::task);
     }
 
     public CompletableFuture<Optional<Task>> find(long id) {
         HttpRequest request = transport.request("/tasks/" + id).GET().build();
         return transport.send(request).thenApply(response -> response.statusCode() == 404
                 ? Optional.empty()
-                : Optional.of(task(expect(response, 200, id, ANY_VERSION))));
+                : Optional.of(task(expect(response, 200, id, ExpectedVersion.any()))));
     }
 
-    public CompletableFuture<Task> replace(long id, TaskDraft draft, long expectedVersion) {
-        HttpRequest.Builder request = conditional(transport.request("/tasks/" + id), expectedVersion);
-        return call(withBody(request, "PUT", Json.body(draft.name(), draft.done())), id, expectedVersion, 200, this::task);
+    public CompletableFuture<Task> replace(long id, TaskDraft draft, ExpectedVersion expected) {
+        HttpRequest.Builder request = conditional(transport.request("/tasks/" + id), expected);
+        return call(withBody(request, "PUT", Json.body(draft.name(), draft.done())), id, expected, 200, this::task);
     }
 
-    public CompletableFuture<Task> patch(long id, TaskPatch patch, long expectedVersion) {
-        HttpRequest.Builder request = conditional(transport.request("/tasks/" + id), expectedVersion);
-        return call(withBody(request, "PATCH", Json.body(patch.name(), patch.done())), id, expectedVersion, 200, this::task);
+    public CompletableFuture<Task> patch(long id, TaskPatch patch, ExpectedVersion expected) {
+        HttpRequest.Builder request = conditional(transport.request("/tasks/" + id), expected);
+        return call(withBody(request, "PATCH", Json.body(patch.name(), patch.done())), id, expected, 200, this::task);
     }
 
-    public CompletableFuture<Void> delete(long id, long expectedVersion) {
-        HttpRequest request = conditional(transport.request("/tasks/" + id), expectedVersion).DELETE().build();
-        return call(request, id, expectedVersion, 204, response -> null);
+    public CompletableFuture<Void> delete(long id, ExpectedVersion expected) {
+        HttpRequest request = conditional(transport.request("/tasks/" + id), expected).DELETE().build();
+        return call(request, id, expected, 204, response -> null);
     }
 
     public CompletableFuture<TaskCounts> counts() {
-        return call(transport.request("/tasks/count").GET().build(), 0, ANY_VERSION, 200,
+        return call(transport.request("/tasks/count").GET().build(), 0, ExpectedVersion.any(), 200,
                 response -> Json.counts(response.body()));
     }
 
     public CompletableFuture<Long> markAll(boolean done) {
         HttpRequest request = withBody(transport.request("/tasks"), "PATCH", Json.body(null, done));
-        return call(request, 0, ANY_VERSION, 200, response -> Json.number(response.body(), "changed"));
+        return call(request, 0, ExpectedVersion.any(), 200, response -> Json.number(response.body(), "changed"));
     }
 
     public CompletableFuture<Long> deleteAll(boolean done) {
         HttpRequest request = transport.request("/tasks?done=" + done).DELETE().build();
-        return call(request, 0, ANY_VERSION, 200, response -> Json.number(response.body(), "deleted"));
+        return call(request, 0, ExpectedVersion.any(), 200, response -> Json.number(response.body(), "deleted"));
     }
 
     /** One page; the next one is where the answer's {@code Link: <...>; rel="next"} points. */
@@ -83,7 +81,7 @@ public final class HttpTasks {
         String query = "/tasks?limit=" + page.limit()
                 + (page.after() > 0 ? "&after=" + page.after() : "")
                 + (page.done() == null ? "" : "&done=" + page.done());
-        return call(transport.request(query).GET().build(), 0, ANY_VERSION, 200, response -> {
+        return call(transport.request(query).GET().build(), 0, ExpectedVersion.any(), 200, response -> {
             List<Task> tasks = new ArrayList<>(page.limit());
             Json.tasks(new ByteArrayInputStream(response.body()), tasks::add);
             return new TaskPage(tasks, Links.nextAfter(response));
@@ -99,7 +97,7 @@ public final class HttpTasks {
         HttpResponse<InputStream> response = transport.stream(request);
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw Failures.of(response, body.readAllBytes(), 0, ANY_VERSION);
+                throw Failures.of(response, body.readAllBytes(), 0, ExpectedVersion.any());
             }
             Json.tasks(body, action::accept);
         } catch (IOException e) {
@@ -109,7 +107,7 @@ public final class HttpTasks {
 
     /** {@code GET /health/ready}: 200 when the server's store answers. */
     public CompletableFuture<Void> ping() {
-        return call(transport.request("/health/ready").GET().build(), 0, ANY_VERSION, 200, response -> null);
+        return call(transport.request("/health/ready").GET().build(), 0, ExpectedVersion.any(), 200, response -> null);
     }
 
     private interface Reading<T> {
@@ -117,9 +115,9 @@ public final class HttpTasks {
     }
 
     /** Sends {@code request}; an answer with {@code status} is read, any other is mapped to its exception. */
-    private <T> CompletableFuture<T> call(HttpRequest request, long id, long expectedVersion, int status, Reading<T> reading) {
+    private <T> CompletableFuture<T> call(HttpRequest request, long id, ExpectedVersion expected, int status, Reading<T> reading) {
         return transport.send(request).thenApply(response -> {
-            expect(response, status, id, expectedVersion);
+            expect(response, status, id, expected);
             try {
                 return reading.read(response);
             } catch (IOException e) {
@@ -129,9 +127,9 @@ public final class HttpTasks {
         });
     }
 
-    private static HttpResponse<byte[]> expect(HttpResponse<byte[]> response, int status, long id, long expectedVersion) {
+    private static HttpResponse<byte[]> expect(HttpResponse<byte[]> response, int status, long id, ExpectedVersion expected) {
         if (response.statusCode() != status) {
-            throw Failures.of(response, response.body(), id, expectedVersion);
+            throw Failures.of(response, response.body(), id, expected);
         }
         return response;
     }
@@ -145,8 +143,8 @@ public final class HttpTasks {
         }
     }
 
-    private static HttpRequest.Builder conditional(HttpRequest.Builder request, long expectedVersion) {
-        return expectedVersion == ANY_VERSION ? request : request.header("If-Match", Versions.ifMatch(expectedVersion));
+    private static HttpRequest.Builder conditional(HttpRequest.Builder request, ExpectedVersion expected) {
+        return expected.isAny() ? request : request.header("If-Match", Versions.ifMatch(expected.version()));
     }
 
     private static HttpRequest withBody(HttpRequest.Builder request, String method, String json) {

@@ -5,6 +5,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import com.google.gson.stream.MalformedJsonException;
+import io.github.todo.client.TodoClient;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskCounts;
 import java.io.ByteArrayInputStream;
@@ -73,7 +74,7 @@ final class Json {
             return null;
         });
         // the action's own exceptions pass through unchanged: only the reading is wrapped
-        for (Task task; (task = read(json, array -> array.hasNext() ? task(array, Task.VERSION_UNKNOWN) : null)) != null; ) {
+        for (Task task; (task = read(json, array -> array.hasNext() ? task(array, TodoClient.VERSION_UNKNOWN) : null)) != null; ) {
             each.accept(task);
         }
         read(json, array -> {

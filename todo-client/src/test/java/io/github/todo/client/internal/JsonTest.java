@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.todo.client.TodoClient;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskCounts;
 import java.io.ByteArrayInputStream;
@@ -105,7 +106,7 @@ class JsonTest {
     void a_list_hands_over_each_task_as_it_is_read() throws IOException {
         List<Task> read = new ArrayList<>();
         Json.tasks(stream("[{\"id\":1,\"name\":\"a\",\"done\":true}, {\"id\":2,\"x\":[],\"name\":\"b\",\"done\":false}]"), read::add);
-        assertEquals(List.of(new Task(1, "a", true, Task.VERSION_UNKNOWN), new Task(2, "b", false, Task.VERSION_UNKNOWN)), read);
+        assertEquals(List.of(new Task(1, "a", true, TodoClient.VERSION_UNKNOWN), new Task(2, "b", false, TodoClient.VERSION_UNKNOWN)), read);
 
         read.clear();
         Json.tasks(stream(" [ ] "), read::add);

@@ -1,7 +1,6 @@
 package io.github.todo.core.internal;
 
-import static io.github.todo.core.internal.mapper.TaskMapper.ANY_VERSION;
-
+import io.github.todo.core.ExpectedVersion;
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.StoreException;
 import io.github.todo.core.StoreStats;
@@ -121,69 +120,39 @@ public final class DefaultTaskService implements TaskService {
         return StoreThreads.supply(readThreads, "read", () -> find(id));
     }
 
-    @Override
+    /** The task if it is in the read cache, without touching the database; for tests of the cache. */
     public Optional<Task> findInMemory(long id) {
         return closed.get() ? Optional.empty() : Optional.ofNullable(cache.get(id));
     }
 
     @Override
-    public Task replace(long id, TaskDraft draft) {
-        return write(operations.replacing(id, draft, ANY_VERSION));
+    public Task replace(long id, TaskDraft draft, ExpectedVersion expected) {
+        return write(operations.replacing(id, draft, expected));
     }
 
     @Override
-    public Task replace(long id, TaskDraft draft, long expectedVersion) {
-        return write(operations.replacing(id, draft, rules.checkVersion(expectedVersion)));
+    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft, ExpectedVersion expected) {
+        return writeAsync(operations.replacing(id, draft, expected));
     }
 
     @Override
-    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft) {
-        return writeAsync(operations.replacing(id, draft, ANY_VERSION));
+    public Task patch(long id, TaskPatch patch, ExpectedVersion expected) {
+        return write(operations.patching(id, patch, expected));
     }
 
     @Override
-    public CompletionStage<Task> replaceAsync(long id, TaskDraft draft, long expectedVersion) {
-        return writeAsync(operations.replacing(id, draft, rules.checkVersion(expectedVersion)));
+    public CompletionStage<Task> patchAsync(long id, TaskPatch patch, ExpectedVersion expected) {
+        return writeAsync(operations.patching(id, patch, expected));
     }
 
     @Override
-    public Task patch(long id, TaskPatch patch) {
-        return write(operations.patching(id, patch, ANY_VERSION));
+    public void delete(long id, ExpectedVersion expected) {
+        write(operations.deleting(id, expected));
     }
 
     @Override
-    public Task patch(long id, TaskPatch patch, long expectedVersion) {
-        return write(operations.patching(id, patch, rules.checkVersion(expectedVersion)));
-    }
-
-    @Override
-    public CompletionStage<Task> patchAsync(long id, TaskPatch patch) {
-        return writeAsync(operations.patching(id, patch, ANY_VERSION));
-    }
-
-    @Override
-    public CompletionStage<Task> patchAsync(long id, TaskPatch patch, long expectedVersion) {
-        return writeAsync(operations.patching(id, patch, rules.checkVersion(expectedVersion)));
-    }
-
-    @Override
-    public void delete(long id) {
-        write(operations.deleting(id, ANY_VERSION));
-    }
-
-    @Override
-    public void delete(long id, long expectedVersion) {
-        write(operations.deleting(id, rules.checkVersion(expectedVersion)));
-    }
-
-    @Override
-    public CompletionStage<Void> deleteAsync(long id) {
-        return writeAsync(operations.deleting(id, ANY_VERSION));
-    }
-
-    @Override
-    public CompletionStage<Void> deleteAsync(long id, long expectedVersion) {
-        return writeAsync(operations.deleting(id, rules.checkVersion(expectedVersion)));
+    public CompletionStage<Void> deleteAsync(long id, ExpectedVersion expected) {
+        return writeAsync(operations.deleting(id, expected));
     }
 
     @Override

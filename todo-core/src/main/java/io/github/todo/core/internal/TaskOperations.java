@@ -2,6 +2,7 @@ package io.github.todo.core.internal;
 
 import static io.github.todo.core.internal.mapper.TaskMapper.ANY_VERSION;
 
+import io.github.todo.core.ExpectedVersion;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskConflictException;
 import io.github.todo.core.TaskDraft;
@@ -40,33 +41,35 @@ final class TaskOperations {
         return new Op<>(mapper -> mapper.insert(draft.name(), draft.done()), cache::put);
     }
 
-    /** {@code expected}: a version checked with {@link TaskRules#checkVersion}, or {@link TaskMapper#ANY_VERSION}. */
-    Op<Task> replacing(long id, TaskDraft draft, long expected) {
+    Op<Task> replacing(long id, TaskDraft draft, ExpectedVersion expected) {
         rules.checkId(id);
         rules.check(draft);
-        return new Op<>(mapper -> changed(mapper, id, expected, mapper.update(id, draft.name(), draft.done(), expected)), cache::put);
+        long version = statementVersion(expected);
+        return new Op<>(mapper -> changed(mapper, id, expected, mapper.update(id, draft.name(), draft.done(), version)), cache::put);
     }
 
-    Op<Task> patching(long id, TaskPatch patch, long expected) {
+    Op<Task> patching(long id, TaskPatch patch, ExpectedVersion expected) {
         rules.checkId(id);
         rules.check(patch);
         if (patch.name() == null && patch.done() == null) {
             // nothing to change: the task as the writer sees it, in order with the writes before
             return new Op<>(mapper -> {
-                Task current = changed(mapper, id, ANY_VERSION, mapper.selectById(id));
-                if (expected != ANY_VERSION && current.version() != expected) {
-                    throw new TaskConflictException(id, expected, current.version());
+                Task current = changed(mapper, id, ExpectedVersion.any(), mapper.selectById(id));
+                if (!expected.matches(current.version())) {
+                    throw new TaskConflictException(id, expected.version(), current.version());
                 }
                 return current;
             }, task -> { });
         }
-        return new Op<>(mapper -> changed(mapper, id, expected, mapper.patch(id, patch.name(), patch.done(), expected)), cache::put);
+        long version = statementVersion(expected);
+        return new Op<>(mapper -> changed(mapper, id, expected, mapper.patch(id, patch.name(), patch.done(), version)), cache::put);
     }
 
-    Op<Void> deleting(long id, long expected) {
+    Op<Void> deleting(long id, ExpectedVersion expected) {
         rules.checkId(id);
+        long version = statementVersion(expected);
         return new Op<>(mapper -> {
-            if (mapper.deleteById(id, expected) != 1) {
+            if (mapper.deleteById(id, version) != 1) {
                 changed(mapper, id, expected, null);
             }
             return null;
@@ -104,16 +107,21 @@ final class TaskOperations {
      * The row a conditional statement changed, or why it changed none: the task is gone, or (asked
      * again in the same transaction) at another version than expected.
      */
-    private static Task changed(TaskMapper mapper, long id, long expected, Task row) {
+    private static Task changed(TaskMapper mapper, long id, ExpectedVersion expected, Task row) {
         if (row != null) {
             return row;
         }
-        if (expected != ANY_VERSION) {
+        if (!expected.isAny()) {
             Task current = mapper.selectById(id);
             if (current != null) {
-                throw new TaskConflictException(id, expected, current.version());
+                throw new TaskConflictException(id, expected.version(), current.version());
             }
         }
         throw new TaskNotFoundException(id);
+    }
+
+    /** The mapper's form of {@code expected}: its version, or {@link TaskMapper#ANY_VERSION}. */
+    private static long statementVersion(ExpectedVersion expected) {
+        return expected.isAny() ? ANY_VERSION : expected.version();
     }
 }

@@ -148,19 +148,16 @@ final class TaskHandlers {
 
     public CompletionStage<Reply> replace(ApiExchange exchange, long id) throws IOException {
         TaskDraft draft = fields(exchange).draft();
-        return IfMatch.write(exchange, tasks, id, expected -> expected.isEmpty() ? tasks.replaceAsync(id, draft)
-                : tasks.replaceAsync(id, draft, expected.getAsLong())).thenApply(TaskHandlers::ok);
+        return IfMatch.write(exchange, tasks, id, expected -> tasks.replaceAsync(id, draft, expected)).thenApply(TaskHandlers::ok);
     }
 
     public CompletionStage<Reply> patch(ApiExchange exchange, long id) throws IOException {
         TaskPatch patch = fields(exchange).patch();
-        return IfMatch.write(exchange, tasks, id, expected -> expected.isEmpty() ? tasks.patchAsync(id, patch)
-                : tasks.patchAsync(id, patch, expected.getAsLong())).thenApply(TaskHandlers::ok);
+        return IfMatch.write(exchange, tasks, id, expected -> tasks.patchAsync(id, patch, expected)).thenApply(TaskHandlers::ok);
     }
 
     public CompletionStage<Reply> delete(ApiExchange exchange, long id) {
-        return IfMatch.write(exchange, tasks, id, expected -> expected.isEmpty() ? tasks.deleteAsync(id)
-                : tasks.deleteAsync(id, expected.getAsLong())).thenApply(nothing -> NO_CONTENT);
+        return IfMatch.write(exchange, tasks, id, expected -> tasks.deleteAsync(id, expected)).thenApply(nothing -> NO_CONTENT);
     }
 
     private static Reply ok(Task task) {

@@ -1,5 +1,6 @@
 package io.github.todo.samples.embedded;
 
+import io.github.todo.core.ExpectedVersion;
 import io.github.todo.core.PageRequest;
 import io.github.todo.core.Task;
 import io.github.todo.core.TaskDraft;
@@ -24,7 +25,7 @@ public final class EmbeddedTodo {
             Task docs = tasks.create(TaskDraft.of("write the docs"));
             tasks.create(TaskDraft.of("ship 0.2.0"));
             tasks.create(new TaskDraft("learn the API", true));
-            tasks.patch(docs.id(), new TaskPatch(null, true));
+            tasks.patch(docs.id(), new TaskPatch(null, true), ExpectedVersion.any());
 
             PageRequest request = PageRequest.first(2);
             TaskPage page = tasks.list(request);
