@@ -3,6 +3,7 @@ package io.github.todo.standalone.reliability;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -114,29 +115,13 @@ final class LoadClient {
         }
     }
 
-    Histogram latency() {
-        return latency;
-    }
-
-    long[] byOperation() {
-        return byOperation;
-    }
-
-    long[] byStatus() {
-        return byStatus;
-    }
-
-    long connectionErrors() {
-        return connectionErrors;
-    }
-
-    /** The first connection error, with the operation and how long it had waited; null when none. */
-    String firstError() {
-        return firstError;
-    }
-
-    long unexpected() {
-        return unexpected;
+    /** What this client saw, as a report of its own; {@code firstError}: with the operation and how long it had waited. */
+    MixedLoad.Report report(Duration elapsed) {
+        long requests = 0;
+        for (long count : byOperation) {
+            requests += count;
+        }
+        return new MixedLoad.Report(requests, byOperation, byStatus, connectionErrors, firstError, unexpected, latency, elapsed, List.of());
     }
 
     void close() {

@@ -110,6 +110,19 @@ final class MixedLoad {
 
     /** One report of several runs, as if they were one. */
     static Report merge(List<Report> runs) {
+        return merge(runs, runs.stream().map(Report::elapsed).reduce(Duration.ZERO, Duration::plus), List.of());
+    }
+
+    private static Report report(List<LoadClient> clients, Duration elapsed, List<String> timeline) {
+        List<Report> each = new ArrayList<>();
+        for (LoadClient client : clients) {
+            each.add(client.report(elapsed));
+            client.close();
+        }
+        return merge(each, elapsed, List.copyOf(timeline));
+    }
+
+    private static Report merge(List<Report> runs, Duration elapsed, List<String> timeline) {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         long[] byOperation = new long[OPERATIONS.size()];
         long[] byStatus = new long[600];
@@ -117,7 +130,6 @@ final class MixedLoad {
         long errors = 0;
         long unexpected = 0;
         String firstError = null;
-        Duration elapsed = Duration.ZERO;
         for (Report run : runs) {
             latency.add(run.latency());
             for (int i = 0; i < byOperation.length; i++) {
@@ -130,33 +142,7 @@ final class MixedLoad {
             errors += run.connectionErrors();
             unexpected += run.unexpected();
             firstError = firstError != null ? firstError : run.firstError();
-            elapsed = elapsed.plus(run.elapsed());
         }
-        return new Report(requests, byOperation, byStatus, errors, firstError, unexpected, latency, elapsed, List.of());
-    }
-
-    private static Report report(List<LoadClient> clients, Duration elapsed, List<String> timeline) {
-        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
-        long[] byOperation = new long[OPERATIONS.size()];
-        long[] byStatus = new long[600];
-        long connectionErrors = 0;
-        long unexpected = 0;
-        long requests = 0;
-        String firstError = null;
-        for (LoadClient client : clients) {
-            firstError = firstError != null ? firstError : client.firstError();
-            latency.add(client.latency());
-            for (int i = 0; i < byOperation.length; i++) {
-                byOperation[i] += client.byOperation()[i];
-                requests += client.byOperation()[i];
-            }
-            for (int s = 0; s < byStatus.length; s++) {
-                byStatus[s] += client.byStatus()[s];
-            }
-            connectionErrors += client.connectionErrors();
-            unexpected += client.unexpected();
-            client.close();
-        }
-        return new Report(requests, byOperation, byStatus, connectionErrors, firstError, unexpected, latency, elapsed, List.copyOf(timeline));
+        return new Report(requests, byOperation, byStatus, errors, firstError, unexpected, latency, elapsed, timeline);
     }
 }
