@@ -100,6 +100,9 @@ final class Json {
             if (total < 0 || done < 0) {
                 throw new IOException("the counts lack \"total\" or \"done\"");
             }
+            if (done > total) {
+                throw new IOException("the counts cannot be true: " + done + " done of " + total);
+            }
             return new TaskCounts(total, done);
         });
     }

@@ -138,6 +138,8 @@ class JsonTest {
         String lacks = "the counts lack \"total\" or \"done\"";
         assertEquals(lacks, assertThrows(IOException.class, () -> Json.counts(bytes("{\"total\":3}"))).getMessage());
         assertEquals(lacks, assertThrows(IOException.class, () -> Json.counts(bytes("{\"total\":3,\"done\":-1}"))).getMessage());
+        assertEquals("the counts cannot be true: 2 done of 1",
+                assertThrows(IOException.class, () -> Json.counts(bytes("{\"total\":1,\"done\":2}"))).getMessage());
         assertEquals("malformed JSON: expected an integer, found 1.5",
                 assertThrows(IOException.class, () -> Json.counts(bytes("{\"total\":3,\"done\":1.5}"))).getMessage());
         assertMalformed(assertThrows(IOException.class, () -> Json.counts(bytes("[3,1]"))).getMessage());
