@@ -43,7 +43,10 @@ final class UndertowExchange implements ApiExchange {
 
     @Override
     public String requestHeader(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+        // A name Undertow knows is looked up by its HttpString, hashed once; by the String, each
+        // lookup copies the name to hash it
+        HttpString known = Headers.fromCache(name);
+        return known != null ? exchange.getRequestHeaders().getFirst(known) : exchange.getRequestHeaders().getFirst(name);
     }
 
     @Override
