@@ -105,6 +105,27 @@ public final class Options {
     /** How long /health/ready answers 503 before shutdown stops accepting. */
     public static final Option<Duration> SHUTDOWN_DELAY = new Option<>("shutdownDelay", "TIME", Values.duration(Duration.ZERO),
             Duration.ZERO, "0s", "on SIGTERM, answer 503 on /health/ready for this long, still serving, before stopping");
+    /** The certificate chain, PEM, for HTTPS. */
+    public static final Option<Path> TLS_CERT = new Option<>("tlsCert", "FILE", Values.path(), null, "HTTPS off",
+            "serve HTTPS (and HTTP/2) with this PEM certificate chain, e.g. certbot's fullchain.pem; with --tls-key");
+    /** The private key, PEM, of {@link #TLS_CERT}. */
+    public static final Option<Path> TLS_KEY = new Option<>("tlsKey", "FILE", Values.path(), null, null,
+            "the certificate's private key, PEM (PKCS#8, or traditional RSA or EC), e.g. certbot's privkey.pem");
+    /** A PKCS#12 keystore instead of {@link #TLS_CERT} and {@link #TLS_KEY}. */
+    public static final Option<Path> TLS_KEYSTORE = new Option<>("tlsKeystore", "FILE", Values.path(), null, null,
+            "serve HTTPS with the key and chain in this PKCS#12 keystore instead");
+    /** The keystore's password. */
+    public static final Option<String> TLS_KEYSTORE_PASSWORD = new Option<>("tlsKeystorePassword", "SECRET", Values.text(), null, null,
+            "the keystore's password; prefer --tls-keystore-password-file or TODO_TLS_KEYSTORE_PASSWORD, as flags show in ps");
+    /** A file holding the keystore's password. */
+    public static final Option<Path> TLS_KEYSTORE_PASSWORD_FILE = new Option<>("tlsKeystorePasswordFile", "FILE", Values.path(),
+            null, null, "the keystore's password, read from FILE (a final line break is dropped)");
+    /** A plain-HTTP port that only redirects to HTTPS. */
+    public static final Option<Integer> HTTP_PORT = new Option<>("httpPort", "PORT", Values.integer(0, 65535), null, "none",
+            "with HTTPS: also listen for plain HTTP on PORT, answering only with a redirect to HTTPS");
+    /** Strict-Transport-Security on HTTPS answers. */
+    public static final Option<Boolean> HSTS = new Option<>("hsts", null, Values.bool(), false, null,
+            "with HTTPS: tell browsers to use HTTPS only, for a year (Strict-Transport-Security)");
     /** One log line per request, with its request id. */
     public static final Option<Boolean> ACCESS_LOG = new Option<>("accessLog", null, Values.bool(), false, null,
             "log one line per request, with its X-Request-Id");
@@ -126,7 +147,8 @@ public final class Options {
     public static final List<Option<?>> API_OPTIONS = List.of(NAME, MAX_BODY, TOKEN, TOKEN_FILE, CORS_ORIGIN, ALLOWED_HOSTS);
     /** The standalone server's own. */
     public static final List<Option<?>> SERVER_OPTIONS = List.of(PORT, HOST, IO_THREADS, WORKER_THREADS, IDLE_TIMEOUT,
-            REQUEST_TIMEOUT, MAX_HEADER_SIZE, SHUTDOWN_TIMEOUT, SHUTDOWN_DELAY, ACCESS_LOG, LOG_LEVEL);
+            REQUEST_TIMEOUT, MAX_HEADER_SIZE, SHUTDOWN_TIMEOUT, SHUTDOWN_DELAY, TLS_CERT, TLS_KEY, TLS_KEYSTORE,
+            TLS_KEYSTORE_PASSWORD, TLS_KEYSTORE_PASSWORD_FILE, HTTP_PORT, HSTS, ACCESS_LOG, LOG_LEVEL);
     /**
      * Every option, for reading flags and checking a properties file's keys: the lists above and
      * the options in none, joined rather than listed again, so an option in a list is always here.

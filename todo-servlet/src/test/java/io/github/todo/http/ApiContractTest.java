@@ -61,10 +61,15 @@ public abstract class ApiContractTest {
     /** Stops the server and closes its store. */
     protected abstract void stop() throws Exception;
 
+    /** The client the suite sends with, for the API at {@code base}: plain HTTP/1.1 unless a server says otherwise. */
+    protected HttpProbe probe(URI base) {
+        return new HttpProbe(base);
+    }
+
     @BeforeAll
     void startServer() throws Exception {
         dir = Files.createTempDirectory("todo-contract");
-        http = new HttpProbe(start(dir));
+        http = probe(start(dir));
     }
 
     @AfterAll

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /** A small HTTP client for the contract tests: java.net.http for normal requests, a raw socket for the abnormal. */
 public final class HttpProbe {
@@ -20,14 +21,26 @@ public final class HttpProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .build();
+    private final SSLContext tls;
+    private final HttpClient client;
 
     /** A probe for the API mounted at {@code base}, for example {@code http://127.0.0.1:8080/todo}. */
     public HttpProbe(URI base) {
+        this(base, null, HttpClient.Version.HTTP_1_1);
+    }
+
+    /**
+     * A probe for an {@code https} {@code base}, trusting what {@code tls} trusts, asking for
+     * {@code version}; the raw requests are HTTP/1.1 over TLS.
+     */
+    public HttpProbe(URI base, SSLContext tls, HttpClient.Version version) {
         this.base = base;
+        this.tls = tls;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(version).connectTimeout(TIMEOUT);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
     }
 
     public URI base() {
@@ -101,7 +114,8 @@ public final class HttpProbe {
      * response until the server closes the connection or the declared length has arrived.
      */
     public Raw raw(String head, byte[] body) {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = tls != null ? tls.getSocketFactory().createSocket(base.getHost(), base.getPort())
+                : new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             String fullHead = head + "\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nConnection: close\r\n\r\n";
@@ -132,7 +146,8 @@ public final class HttpProbe {
      * that the server and the client still agree where each request starts.
      */
     public Oversized oversized(long size, boolean chunked, boolean expectContinue, boolean close) {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = tls != null ? tls.getSocketFactory().createSocket(base.getHost(), base.getPort())
+                : new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();

@@ -59,6 +59,9 @@ final class ServeCommand extends Subcommand implements Callable<Integer>, Comman
         TodoServer server;
         try {
             server = TodoServer.start(settings);
+        } catch (TlsException e) {
+            root.err.println("todo: " + e.getMessage()); // the file and what is wrong with it: a usage error
+            return 2;
         } catch (RuntimeException e) {
             root.err.println("todo: " + describe(e, settings));
             if (debug) {
@@ -79,6 +82,10 @@ final class ServeCommand extends Subcommand implements Callable<Integer>, Comman
         CountDownLatch signalled = new CountDownLatch(1);
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> signalled.countDown());
+        }
+        if (server.url().startsWith("https:")) {
+            // certbot's deploy hook, or systemd's ExecReload: the renewed certificate for new connections
+            Signal.handle(new Signal("HUP"), signal -> server.reloadCertificate());
         }
         // Any other way the JVM ends (System.exit elsewhere) still closes the store.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "todo-shutdown"));

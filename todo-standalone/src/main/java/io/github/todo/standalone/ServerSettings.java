@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param shutdownDelay   how long, on shutdown, {@code /health/ready} answers 503 while every
  *                        request is still served, so load balancers stop sending before the server
  *                        stops accepting; default 0
+ * @param tls             HTTPS, or {@link TlsSettings#OFF} (the default) for plain HTTP
  */
 public record ServerSettings(
         String host,
@@ -44,7 +45,8 @@ public record ServerSettings(
         Duration requestTimeout,
         int maxHeaderSize,
         Duration shutdownTimeout,
-        Duration shutdownDelay) {
+        Duration shutdownDelay,
+        TlsSettings tls) {
 
     /** Checks every value; a mistake throws {@link IllegalArgumentException} naming the setting. */
     public ServerSettings {
@@ -55,6 +57,10 @@ public record ServerSettings(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(shutdownDelay, "shutdownDelay");
+        Objects.requireNonNull(tls, "tls");
+        if (tls.httpPort() != 0 && tls.httpPort() == port) {
+            throw new IllegalArgumentException("httpPort cannot be the HTTPS port");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535");
         }
@@ -66,7 +72,15 @@ public record ServerSettings(
         }
     }
 
-    /** Settings without a shutdown delay. */
+    /** Settings over plain HTTP. */
+    public ServerSettings(String host, int port, int ioThreads, int workerThreads, TodoConfig store, ApiSettings api,
+                          boolean accessLog, Duration idleTimeout, Duration requestTimeout, int maxHeaderSize,
+                          Duration shutdownTimeout, Duration shutdownDelay) {
+        this(host, port, ioThreads, workerThreads, store, api, accessLog, idleTimeout, requestTimeout, maxHeaderSize,
+                shutdownTimeout, shutdownDelay, TlsSettings.OFF);
+    }
+
+    /** Settings without a shutdown delay, over plain HTTP. */
     public ServerSettings(String host, int port, int ioThreads, int workerThreads, TodoConfig store, ApiSettings api,
                           boolean accessLog, Duration idleTimeout, Duration requestTimeout, int maxHeaderSize,
                           Duration shutdownTimeout) {
@@ -99,7 +113,7 @@ public record ServerSettings(
                 settings.get(Options.WORKER_THREADS), store, api, settings.get(Options.ACCESS_LOG),
                 settings.get(Options.IDLE_TIMEOUT), settings.get(Options.REQUEST_TIMEOUT),
                 (int) Math.min(Integer.MAX_VALUE, settings.get(Options.MAX_HEADER_SIZE)),
-                settings.get(Options.SHUTDOWN_TIMEOUT), settings.get(Options.SHUTDOWN_DELAY));
+                settings.get(Options.SHUTDOWN_TIMEOUT), settings.get(Options.SHUTDOWN_DELAY), TlsSettings.from(settings));
     }
 
     /**
@@ -121,6 +135,12 @@ public record ServerSettings(
     /** A copy listening on {@code newPort}. */
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, ioThreads, workerThreads, store, api, accessLog,
-                idleTimeout, requestTimeout, maxHeaderSize, shutdownTimeout, shutdownDelay);
+                idleTimeout, requestTimeout, maxHeaderSize, shutdownTimeout, shutdownDelay, tls);
+    }
+
+    /** A copy serving HTTPS as {@code newTls} says ({@link TlsSettings#OFF}: plain HTTP). */
+    public ServerSettings withTls(TlsSettings newTls) {
+        return new ServerSettings(host, port, ioThreads, workerThreads, store, api, accessLog,
+                idleTimeout, requestTimeout, maxHeaderSize, shutdownTimeout, shutdownDelay, newTls);
     }
 }

@@ -7,6 +7,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
+import io.undertow.server.handlers.SetHeaderHandler;
 import io.undertow.server.handlers.accesslog.AccessLogHandler;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -38,11 +39,13 @@ public final class TodoServer implements AutoCloseable {
     private final TodoApi api;
     private final GracefulShutdownHandler graceful;
     private final Undertow undertow;
+    private final ServerCertificate certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TodoServer(ServerSettings settings, TaskService tasks) {
+    private TodoServer(ServerSettings settings, TaskService tasks, ServerCertificate certificate) {
         this.settings = settings;
         this.tasks = tasks;
+        this.certificate = certificate;
         this.api = TodoApi.create(tasks, settings.api());
         // One job a handler: the request begun (route, checks), a body nobody reads read past, a
         // body read whole without blocking, then served on this I/O thread or a worker.
@@ -57,11 +60,19 @@ public final class TodoServer implements AutoCloseable {
             root = new AccessLogHandler(new RequestIdHandler(root), ACCESS::info,
                     "%h %l %u %t \"%r\" %s %b id=%{o,X-Request-Id}", TodoServer.class.getClassLoader());
         }
+        if (settings.tls().hsts()) {
+            root = new SetHeaderHandler(root, "Strict-Transport-Security", "max-age=31536000");
+        }
         this.graceful = new GracefulShutdownHandler(root);
         int requestTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis());
         int idleTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis());
-        this.undertow = Undertow.builder()
-                .addHttpListener(settings.port(), settings.host())
+        Undertow.Builder builder = Undertow.builder();
+        if (certificate != null) {
+            HttpsListener.add(builder, settings, certificate, this::port);
+        } else {
+            builder.addHttpListener(settings.port(), settings.host());
+        }
+        this.undertow = builder
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(settings.workerThreads())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderSize())
@@ -85,10 +96,23 @@ public final class TodoServer implements AutoCloseable {
     /**
      * Opens the store and starts listening.
      *
+     * @throws TlsException                      if the certificate or key cannot serve HTTPS (nothing opened)
      * @throws io.github.todo.core.TodoException if the store cannot be opened
      * @throws RuntimeException                  if the port cannot be bound (the store is closed again)
      */
     public static TodoServer start(ServerSettings settings) {
+        ServerCertificate certificate = settings.tls().enabled() ? HttpsListener.certificate(settings) : null;
+        try {
+            return start(settings, certificate);
+        } catch (RuntimeException e) {
+            if (certificate != null) {
+                certificate.close();
+            }
+            throw e;
+        }
+    }
+
+    private static TodoServer start(ServerSettings settings, ServerCertificate certificate) {
         Thread warming = new Thread(TodoServer::warmHttpStack, "todo-warm-up");
         warming.setDaemon(true);
         warming.start();
@@ -100,7 +124,7 @@ public final class TodoServer implements AutoCloseable {
         }
         TodoServer server = null;
         try {
-            server = new TodoServer(settings, tasks);
+            server = new TodoServer(settings, tasks, certificate);
             server.undertow.start();
             return server;
         } catch (RuntimeException e) {
@@ -131,6 +155,14 @@ public final class TodoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the certificate files again, as on SIGHUP: true when the new certificate serves new
+     * connections from now on; false (and logged) when there is no HTTPS or the new pair is refused.
+     */
+    public boolean reloadCertificate() {
+        return certificate != null && certificate.reload();
+    }
+
     /** The port actually bound: useful when the settings asked for port 0. */
     public int port() {
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
@@ -139,7 +171,7 @@ public final class TodoServer implements AutoCloseable {
     /** The base URL, for example {@code http://127.0.0.1:8000}. */
     public String url() {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        return "http://" + host + ":" + port();
+        return (certificate != null ? "https://" : "http://") + host + ":" + port();
     }
 
     /** The settings the server runs with. */
@@ -177,6 +209,9 @@ public final class TodoServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        if (certificate != null) {
+            certificate.close();
+        }
         api.close();
         tasks.close();
     }
