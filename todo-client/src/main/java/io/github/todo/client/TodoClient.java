@@ -73,7 +73,7 @@ public final class TodoClient implements TaskService {
         this.base = builder.base;
         this.maxNameLength = builder.maxNameLength;
         this.rules = new TaskRules(maxNameLength);
-        this.transport = new Transport(builder.base, builder.token, builder.timeout, builder.httpClient);
+        this.transport = new Transport(builder.base, builder.token, builder.timeout, builder.httpClient, builder.tls);
         this.http = new HttpTasks(transport);
         this.calls = new Calls(transport);
     }

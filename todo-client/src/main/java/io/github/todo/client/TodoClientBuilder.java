@@ -2,11 +2,21 @@ package io.github.todo.client;
 
 import io.github.todo.core.InvalidTaskException;
 import io.github.todo.core.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The configuration of a {@link TodoClient}; {@link #build()} makes an immutable client of it.
@@ -18,6 +28,7 @@ public final class TodoClientBuilder {
     String token;
     Duration timeout = Duration.ofSeconds(60);
     HttpClient httpClient;
+    SSLContext tls;
     int maxNameLength = 1000;
 
     TodoClientBuilder(URI base) {
@@ -75,6 +86,37 @@ public final class TodoClientBuilder {
     }
 
     /**
+     * Trusts the certificates in {@code pemFile} (PEM, one or more) for an {@code https} base, instead
+     * of the JDK's certificate authorities: for a server with a self-signed certificate, give that
+     * certificate. The server must still present one of them (or one they signed), for the name in
+     * the base URL. Not with {@link #httpClient}, whose own TLS settings apply.
+     *
+     * @throws IllegalArgumentException if the file cannot be read or holds no certificate
+     */
+    public TodoClientBuilder trustCertificates(Path pemFile) {
+        Objects.requireNonNull(pemFile, "pemFile");
+        try (InputStream in = Files.newInputStream(pemFile)) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int count = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("trusted-" + count++, certificate);
+            }
+            if (count == 0) {
+                throw new IllegalArgumentException(pemFile + " holds no certificate");
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            this.tls = context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the certificates in " + pemFile + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /**
      * The longest name the client lets through, in characters (code points), checked before a
      * request is sent; set it to the server's {@code --max-name-length}. Default 1000, the
      * server's default. A server with a lower limit still answers 400, mapped to
@@ -92,6 +134,9 @@ public final class TodoClientBuilder {
 
     /** A client with this configuration. It connects on the first request, not here. */
     public TodoClient build() {
+        if (tls != null && httpClient != null) {
+            throw new IllegalStateException("trustCertificates and httpClient: give one; configure TLS on your own HttpClient");
+        }
         return new TodoClient(this);
     }
 }

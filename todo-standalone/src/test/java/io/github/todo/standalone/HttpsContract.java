@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.todo.core.TodoConfig;
 import io.github.todo.http.ApiContractTest;
 import io.github.todo.http.HttpProbe;
+import io.github.todo.http.TestCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ abstract class HttpsContract extends ApiContractTest {
         TestCertificates.Made made = TestCertificates.make(dir.resolve("tls"), "server", "EC", "dns:localhost,ip:127.0.0.1", 30);
         trust = TestCertificates.trusting(made.x509());
         server = TodoServer.start(ServerSettings.defaults(TodoConfig.of(dir.resolve("todo.db"))).withPort(0)
-                .withTls(TlsSettings.with(made.pem())));
+                .withTls(TlsSettings.with(new TlsSettings.PemFiles(made.certificate(), made.key()))));
         return URI.create(server.url());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.todo.core.TodoConfig;
+import io.github.todo.http.TestCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +100,7 @@ class TlsServerTest {
     @Test
     void plain_http_on_the_https_port_is_closed_not_left_hanging() throws Exception {
         TestCertificates.Made made = TestCertificates.make(dir.resolve("t"), "server", "EC", NAMES, 30);
-        try (TodoServer server = start(TlsSettings.with(made.pem()));
+        try (TodoServer server = start(TlsSettings.with(new TlsSettings.PemFiles(made.certificate(), made.key())));
              Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -123,7 +124,7 @@ class TlsServerTest {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             httpPort = free.getLocalPort();
         }
-        try (TodoServer server = start(new TlsSettings(made.pem(), httpPort, true))) {
+        try (TodoServer server = start(new TlsSettings(new TlsSettings.PemFiles(made.certificate(), made.key()), httpPort, true))) {
             HttpResponse<String> redirect = get(HttpClient.newHttpClient(), "http://127.0.0.1:" + httpPort + "/tasks?limit=5");
             assertEquals(308, redirect.statusCode());
             assertEquals("https://127.0.0.1:" + server.port() + "/tasks?limit=5", redirect.headers().firstValue("Location").orElseThrow());
@@ -155,7 +156,7 @@ class TlsServerTest {
     void curl_negotiates_http2_and_http1() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "SKIPPED: curl is not installed at /usr/bin/curl");
         TestCertificates.Made made = TestCertificates.make(dir.resolve("t"), "server", "EC", NAMES, 30);
-        try (TodoServer server = start(TlsSettings.with(made.pem()))) {
+        try (TodoServer server = start(TlsSettings.with(new TlsSettings.PemFiles(made.certificate(), made.key())))) {
             assertEquals("2", curl(made, "--http2", server.url() + "/"));
             assertEquals("1.1", curl(made, "--http1.1", server.url() + "/"));
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends the client's requests: the base URL, the bearer token and the timeout on each, and at most
@@ -37,7 +38,7 @@ public final class Transport {
     private int inFlight;
 
     /** {@code given} is used as it is; without one, an HTTP/1.1 client is made and owned. */
-    public Transport(URI base, String token, Duration timeout, HttpClient given) {
+    public Transport(URI base, String token, Duration timeout, HttpClient given, SSLContext tls) {
         String url = base.toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.authorization = token == null ? null : "Bearer " + token;
@@ -52,11 +53,14 @@ public final class Transport {
                 thread.setDaemon(true);
                 return thread;
             });
-            this.http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1) // what the todo server speaks
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1) // what every todo server speaks
                     .connectTimeout(timeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? timeout : MAX_CONNECT_TIMEOUT)
-                    .executor(own)
-                    .build();
+                    .executor(own);
+            if (tls != null) {
+                builder.sslContext(tls);
+            }
+            this.http = builder.build();
         }
     }
 

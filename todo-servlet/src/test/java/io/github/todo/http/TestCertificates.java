@@ -1,4 +1,4 @@
-package io.github.todo.standalone;
+package io.github.todo.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,23 +23,19 @@ import javax.net.ssl.TrustManagerFactory;
  * Certificates made at run time with the JDK's keytool (never committed keys): a PKCS#12 keystore,
  * and the same key and certificate as PEM files.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final String PASSWORD = "test-password";
+    public static final String PASSWORD = "test-password";
 
     /** One made certificate: its files, and the certificate itself. */
-    record Made(Path keystore, Path certificate, Path key, X509Certificate x509) {
-
-        TlsSettings.PemFiles pem() {
-            return new TlsSettings.PemFiles(certificate, key);
-        }
+    public record Made(Path keystore, Path certificate, Path key, X509Certificate x509) {
     }
 
     private TestCertificates() {
     }
 
     /** A self-signed certificate for {@code names} (e.g. "dns:localhost,ip:127.0.0.1"), valid from a day ago for {@code days}. */
-    static Made make(Path dir, String stem, String keyAlgorithm, String names, int days) throws IOException, InterruptedException {
+    public static Made make(Path dir, String stem, String keyAlgorithm, String names, int days) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path keystore = dir.resolve(stem + ".p12");
         Files.deleteIfExists(keystore);
@@ -68,7 +64,7 @@ final class TestCertificates {
     }
 
     /** An expired certificate: valid for one day, four days ago. */
-    static Made expired(Path dir, String stem) throws IOException, InterruptedException {
+    public static Made expired(Path dir, String stem) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path keystore = dir.resolve(stem + ".p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
@@ -84,7 +80,7 @@ final class TestCertificates {
     }
 
     /** The traditional form of an RSA key in PEM (PKCS#1): the inner key of its PKCS#8 form. */
-    static String traditionalRsa(Path pkcs8Pem) throws IOException {
+    public static String traditionalRsa(Path pkcs8Pem) throws IOException {
         String text = Files.readString(pkcs8Pem);
         byte[] der = Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", "").trim());
         // SEQUENCE { INTEGER 0, SEQUENCE { rsaEncryption, NULL }, OCTET STRING { PKCS#1 } }: the last element
@@ -96,7 +92,7 @@ final class TestCertificates {
     }
 
     /** A client's trust in exactly these certificates. */
-    static SSLContext trusting(X509Certificate... certificates) throws GeneralSecurityException, IOException {
+    public static SSLContext trusting(X509Certificate... certificates) throws GeneralSecurityException, IOException {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         for (int i = 0; i < certificates.length; i++) {
@@ -109,13 +105,13 @@ final class TestCertificates {
         return context;
     }
 
-    static X509Certificate read(Path pem) throws IOException, GeneralSecurityException {
+    public static X509Certificate read(Path pem) throws IOException, GeneralSecurityException {
         List<? extends Certificate> all = List.copyOf(CertificateFactory.getInstance("X.509")
                 .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(pem))));
         return (X509Certificate) all.get(0);
     }
 
-    static String pem(String type, byte[] der) {
+    public static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
