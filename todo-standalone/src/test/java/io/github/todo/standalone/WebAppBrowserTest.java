@@ -63,7 +63,22 @@ class WebAppBrowserTest {
     TodoServer server;
     WebDriver browser;
     WebDriverWait wait;
-    final HttpClient client = HttpClient.newHttpClient();
+    HttpClient client;
+
+    /** The settings of each test's server; {@link WebAppHttpsBrowserTest} serves HTTPS. */
+    ServerSettings settings(Path dir) {
+        return ServerSettings.defaults(TodoConfig.of(dir.resolve("todo.db"))).withPort(0);
+    }
+
+    /** The client the tests read and write through, besides the page. */
+    HttpClient httpClient() {
+        return HttpClient.newHttpClient();
+    }
+
+    /** Chromium's arguments besides the headless ones. */
+    List<String> browserArguments() {
+        return List.of();
+    }
 
     @BeforeAll
     void startChromium(@TempDir Path profile) {
@@ -71,6 +86,7 @@ class WebAppBrowserTest {
             System.out.println(SKIPPED); // each test is then reported as skipped, with the same reason
             return;
         }
+        client = httpClient();
         // Both paths given, so Selenium Manager has nothing to find or download.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -79,6 +95,7 @@ class WebAppBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=900,1200");
+        options.addArguments(browserArguments());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -96,7 +113,7 @@ class WebAppBrowserTest {
     @BeforeEach
     void startServer(@TempDir Path dir) {
         Assumptions.assumeTrue(browser != null, SKIPPED);
-        server = TodoServer.start(ServerSettings.defaults(TodoConfig.of(dir.resolve("todo.db"))).withPort(0));
+        server = TodoServer.start(settings(dir));
     }
 
     @AfterEach
