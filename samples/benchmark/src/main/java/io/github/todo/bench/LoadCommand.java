@@ -62,6 +62,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "socket timeout per request, then it counts as an error (default ${DEFAULT-VALUE})")
     double timeout;
 
+    @Option(names = "--trust", paramLabel = "FILE",
+            description = "for an https --url: trust the PEM certificates in FILE (a self-signed server) instead of the JDK's authorities")
+    Path trust;
+
     @Option(names = "--out", paramLabel = "FILE", description = "result file (default load_<op>_c<connections>_<GET /info>.json)")
     String resultFile;
 
@@ -72,7 +76,7 @@ final class LoadCommand implements Callable<Integer> {
                 CommandLines.atLeast("--duration", duration, 0.1), CommandLines.atLeast("--warmup", warmup, 0),
                 (int) (CommandLines.atLeast("--timeout", timeout, 0.001) * 1000));
         int poolSize = CommandLines.atLeast("--pool", pool, 1);
-        Target target = Target.of(Urls.http(url));
+        Target target = Target.of(Urls.http(url), trust == null ? null : Trust.of(trust));
         HttpRequests requests = new HttpRequests(target);
 
         String server = info(target, requests, settings.timeoutMillis());

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One persistent HTTP/1.1 connection, used by one thread: write a request's bytes, read the
@@ -69,9 +70,16 @@ final class RawHttpConnection implements Closeable {
                 fresh.setSoTimeout(timeoutMillis);
             }
             fresh.connect(target.address(), timeoutMillis);
-            out = fresh.getOutputStream();
-            reader = new ResponseReader(fresh.getInputStream());
-            socket = fresh;
+            Socket connected = fresh;
+            if (target.tls() != null) {
+                SSLSocket tls = (SSLSocket) target.tls().getSocketFactory().createSocket(fresh,
+                        target.url().getHost(), target.address().getPort(), true);
+                tls.startHandshake(); // here, so the first timed request does not include it
+                connected = tls;
+            }
+            out = connected.getOutputStream();
+            reader = new ResponseReader(connected.getInputStream());
+            socket = connected;
         } catch (IOException e) {
             fresh.close();
             throw e;

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * The five calls of the seed protocol over one shared {@link HttpClient}, the counterpart of the
@@ -28,15 +29,23 @@ final class SeedClient {
     private final URI tasks;
 
     SeedClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** {@code tls}: whom an {@code https} base is trusted by; {@code null} for the JDK's authorities. */
+    SeedClient(String baseUrl, SSLContext tls) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.root = URI.create(base + "/");
         this.tasks = URI.create(base + "/tasks");
         // No retries: the article's Retry(total=1) would hide a 5xx that happens once.
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /** The text of {@code GET /info}, stripped: the server's name. */

@@ -33,6 +33,10 @@ final class SeedCommand implements Callable<Integer> {
             description = "threads for the multi-threaded run and for prepare/cleanup (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--trust", paramLabel = "FILE",
+            description = "for an https --url: trust the PEM certificates in FILE (a self-signed server) instead of the JDK's authorities")
+    Path trust;
+
     @Option(names = "--out", paramLabel = "FILE", description = "result file (default benchmark_results_<GET /info>.json)")
     String resultFile;
 
@@ -43,7 +47,7 @@ final class SeedCommand implements Callable<Integer> {
     public Integer call() throws UsageException {
         CommandLines.atLeast("--iterations", iterations, 1);
         CommandLines.atLeast("--threads", threads, 1);
-        SeedClient client = new SeedClient(Urls.http(url).toString());
+        SeedClient client = new SeedClient(Urls.http(url).toString(), trust == null ? null : Trust.of(trust));
 
         String server = info(client);
         root.out.println("Server name: " + server);

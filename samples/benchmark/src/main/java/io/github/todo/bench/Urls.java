@@ -21,8 +21,8 @@ final class Urls {
         } catch (URISyntaxException e) {
             throw new UsageException("--url is not a URL: " + e.getMessage());
         }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new UsageException("--url needs http://HOST[:PORT][/PATH], got '" + url + "'");
+        if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
+            throw new UsageException("--url needs http[s]://HOST[:PORT][/PATH], got '" + url + "'");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new UsageException("--url cannot have a query or a fragment, got '" + url + "'");
