@@ -32,8 +32,8 @@ final class DelayRelay implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
-    private final long halfRttNanos;
-    private final long jitterNanos;
+    private volatile long halfRttNanos;
+    private volatile long jitterNanos;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -55,6 +55,12 @@ final class DelayRelay implements AutoCloseable {
      */
     static DelayRelay start(int targetPort, double rttMillis, double jitterMillis) throws IOException {
         return new DelayRelay(targetPort, rttMillis, jitterMillis);
+    }
+
+    /** A new delay, from the next chunk on, for the connections open and those to come. */
+    void delay(double rttMillis, double jitterMillis) {
+        this.halfRttNanos = (long) (rttMillis * 1e6 / 2);
+        this.jitterNanos = (long) (jitterMillis * 1e6 / 2);
     }
 
     int port() {
@@ -112,8 +118,9 @@ final class DelayRelay implements AutoCloseable {
     }
 
     private long delay() {
-        return jitterNanos == 0 ? halfRttNanos
-                : Math.max(0, halfRttNanos + ThreadLocalRandom.current().nextLong(-jitterNanos, jitterNanos + 1));
+        long half = halfRttNanos;
+        long jitter = jitterNanos;
+        return jitter == 0 ? half : Math.max(0, half + ThreadLocalRandom.current().nextLong(-jitter, jitter + 1));
     }
 
     private void write(BlockingQueue<Chunk> queue, Socket from, Socket to) {

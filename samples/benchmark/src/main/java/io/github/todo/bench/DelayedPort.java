@@ -61,6 +61,15 @@ final class DelayedPort implements AutoCloseable {
         return new DelayedPort(link, port, null);
     }
 
+    /** A new round-trip time on the same link: the relay's delay, or netem changed in place. */
+    void rtt(double rttMillis, double jitterMillis, double lossPercent) {
+        if (relay != null) {
+            relay.delay(rttMillis, jitterMillis);
+        } else {
+            Namespaces.run(netemCommand("change", rttMillis, jitterMillis, lossPercent).toArray(String[]::new));
+        }
+    }
+
     int clientPort() {
         return relay != null ? relay.port() : port;
     }
@@ -75,7 +84,17 @@ final class DelayedPort implements AutoCloseable {
                 "bands", "4", "priomap"));
         prio.addAll(List.of(allToFirstBand));
         Namespaces.run(prio.toArray(String[]::new));
-        List<String> delay = new ArrayList<>(List.of("tc", "qdisc", "add", "dev", "lo", "parent", "1:4", "handle", "40:",
+        Namespaces.run(netemCommand("add", rttMillis, jitterMillis, lossPercent).toArray(String[]::new));
+        if (port > 0) {
+            for (String side : List.of("dport", "sport")) {
+                Namespaces.run("tc", "filter", "add", "dev", "lo", "parent", "1:", "protocol", "ip", "prio", "1", "u32",
+                        "match", "ip", side, Integer.toString(port), "0xffff", "flowid", "1:4");
+            }
+        }
+    }
+
+    private static List<String> netemCommand(String verb, double rttMillis, double jitterMillis, double lossPercent) {
+        List<String> delay = new ArrayList<>(List.of("tc", "qdisc", verb, "dev", "lo", "parent", "1:4", "handle", "40:",
                 "netem", "delay", millis(rttMillis / 2)));
         if (jitterMillis > 0) {
             delay.add(millis(jitterMillis / 2));
@@ -83,13 +102,7 @@ final class DelayedPort implements AutoCloseable {
         if (lossPercent > 0) {
             delay.addAll(List.of("loss", String.format(Locale.ROOT, "%.3f%%", lossPercent)));
         }
-        Namespaces.run(delay.toArray(String[]::new));
-        if (port > 0) {
-            for (String side : List.of("dport", "sport")) {
-                Namespaces.run("tc", "filter", "add", "dev", "lo", "parent", "1:", "protocol", "ip", "prio", "1", "u32",
-                        "match", "ip", side, Integer.toString(port), "0xffff", "flowid", "1:4");
-            }
-        }
+        return delay;
     }
 
     private static String millis(double millis) {

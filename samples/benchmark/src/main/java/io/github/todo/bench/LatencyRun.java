@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The part of {@code latency} that runs inside its namespace: for each round-trip time, a fresh
- * server on a fresh data folder behind a {@link DelayedPort}, and the seed protocol against it in
- * this process; then, if asked, {@code load} at one RTT for each connection count. The server's
+ * The part of {@code latency} that runs inside its namespace: one server on a fresh data folder
+ * behind one {@link DelayedPort} (on its own port, or its database's), warmed up at RTT 0, then
+ * for each round-trip time the seed protocol against it in this process; then, if asked,
+ * {@code load} at one RTT for each connection count. One server for all points, so that no point
+ * pays for a cold JIT and the curve's rise is the network's. The server's
  * CPU time (its process tree, from {@code /proc}) is read around each seed run, since that cost
  * does not hide behind the network.
  */
@@ -66,17 +68,21 @@ final class LatencyRun {
                 postgres = OwnPostgres.start(work, freePort());
                 err.println("latency: PostgreSQL of its own on 127.0.0.1:" + postgres.port() + " in the namespace");
             }
-            for (double rtt : options.rtts()) {
-                err.printf(Locale.ROOT, "%nlatency: %s RTT %s ms over the %s%n", options.databaseLink() ? "server-database"
-                        : "client-server", LatencyCommand.number(rtt), link.label());
-                Map<String, Object> point = new LinkedHashMap<>();
-                server = seedAt(rtt, link, postgres, server, point);
-                seeds.put(LatencyCommand.number(rtt), point);
-            }
-            result.put("server", server);
-            result.put("seed", seeds);
-            if (options.loadRtt != null) {
-                result.put("load", loadAt(options.loadRtt, link, postgres));
+            try (Started started = start(options.rtts().get(0), link, postgres)) {
+                warmUp(started);
+                for (double rtt : options.rtts()) {
+                    err.printf(Locale.ROOT, "%nlatency: %s RTT %s ms over the %s%n", options.databaseLink() ? "server-database"
+                            : "client-server", LatencyCommand.number(rtt), link.label());
+                    started.delayed().rtt(rtt, options.jitter, options.loss);
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    server = seedAt(rtt, started, server, point);
+                    seeds.put(LatencyCommand.number(rtt), point);
+                }
+                result.put("server", server);
+                result.put("seed", seeds);
+                if (options.loadRtt != null) {
+                    result.put("load", loadAt(options.loadRtt, started));
+                }
             }
             Path file = Path.of(options.resultFile != null ? options.resultFile : "latency_" + JsonFiles.safeName(server) + ".json");
             JsonFiles.write(file, result);
@@ -110,26 +116,35 @@ final class LatencyRun {
         return DelayedPort.Link.NETEM;
     }
 
-    /** One RTT: server (and link) up, the seed protocol, the server's CPU; returns the server's name. */
-    private String seedAt(double rtt, DelayedPort.Link link, OwnPostgres postgres, String server, Map<String, Object> point) {
-        Path file = work.resolve("seed.json");
-        try (Started started = start(rtt, link, postgres)) {
-            String name = server != null ? server : new SeedClient(started.url()).info();
-            double cpuBefore = cpuSeconds(started.process());
-            Outcome seed = inProcess("seed", "--url", started.url(), "--iterations", Integer.toString(options.iterations),
-                    "--threads", Integer.toString(options.threads), "--out", file.toString());
-            double cpu = cpuSeconds(started.process()) - cpuBefore;
-            seed.check("seed at RTT " + LatencyCommand.number(rtt) + " ms");
-            JsonObject times = JsonFiles.readObject(file);
-            point.put("operations", times);
-            point.put("single_ms", mean(times, "single_threaded"));
-            point.put("multi_ms", mean(times, "multi_threaded"));
-            point.put("server_cpu_ms_per_request", cpu * 1000 / (SEED_REQUESTS_PER_ITERATION * (double) options.iterations));
-            return name;
-        }
+    /**
+     * The seed protocol once at RTT 0, unmeasured: the server and this client then run compiled
+     * code at every measured point, not only at the later ones.
+     */
+    private void warmUp(Started started) {
+        err.println("latency: warming up (the seed protocol at RTT 0, " + Math.min(options.iterations, 200) + " iterations, not measured)");
+        started.delayed().rtt(0, 0, 0);
+        inProcess("seed", "--url", started.url(), "--iterations", Integer.toString(Math.min(options.iterations, 200)),
+                "--threads", Integer.toString(options.threads), "--out", work.resolve("warm-up.json").toString()).check("the warm-up");
     }
 
-    private Map<String, Object> loadAt(double rtt, DelayedPort.Link link, OwnPostgres postgres) {
+    /** One RTT: the seed protocol, the server's CPU; returns the server's name. */
+    private String seedAt(double rtt, Started started, String server, Map<String, Object> point) {
+        Path file = work.resolve("seed.json");
+        String name = server != null ? server : new SeedClient(started.url()).info();
+        double cpuBefore = cpuSeconds(started.process());
+        Outcome seed = inProcess("seed", "--url", started.url(), "--iterations", Integer.toString(options.iterations),
+                "--threads", Integer.toString(options.threads), "--out", file.toString());
+        double cpu = cpuSeconds(started.process()) - cpuBefore;
+        seed.check("seed at RTT " + LatencyCommand.number(rtt) + " ms");
+        JsonObject times = JsonFiles.readObject(file);
+        point.put("operations", times);
+        point.put("single_ms", mean(times, "single_threaded"));
+        point.put("multi_ms", mean(times, "multi_threaded"));
+        point.put("server_cpu_ms_per_request", cpu * 1000 / (SEED_REQUESTS_PER_ITERATION * (double) options.iterations));
+        return name;
+    }
+
+    private Map<String, Object> loadAt(double rtt, Started started) {
         Map<String, Object> load = new LinkedHashMap<>();
         load.put("rtt_ms", rtt);
         load.put("op", options.loadOp);
@@ -138,17 +153,16 @@ final class LatencyRun {
                 LatencyCommand.number(rtt), options.connections());
         for (int connections : options.connections()) {
             Path file = work.resolve("load.json");
-            try (Started started = start(options.databaseLink() ? 0 : rtt, link, postgres)) {
-                double cpuBefore = cpuSeconds(started.process());
-                Outcome run = inProcess("load", "--url", started.url(), "--op", options.loadOp,
-                        "--connections", Integer.toString(connections), "--duration", LatencyCommand.number(options.loadDuration),
-                        "--warmup", "1", "--pool", "200", "--timeout", "10", "--out", file.toString());
-                double cpu = cpuSeconds(started.process()) - cpuBefore;
-                run.check("load with " + connections + " connections");
-                JsonObject json = JsonFiles.readObject(file);
-                json.addProperty("server_cpu_ms_per_request", cpu * 1000 / Math.max(1, json.get("requests").getAsLong()));
-                byConnections.put(Integer.toString(connections), json);
-            }
+            started.delayed().rtt(rtt, options.jitter, options.loss);
+            double cpuBefore = cpuSeconds(started.process());
+            Outcome run = inProcess("load", "--url", started.url(), "--op", options.loadOp,
+                    "--connections", Integer.toString(connections), "--duration", LatencyCommand.number(options.loadDuration),
+                    "--warmup", "0", "--pool", "200", "--timeout", "10", "--out", file.toString());
+            double cpu = cpuSeconds(started.process()) - cpuBefore;
+            run.check("load with " + connections + " connections");
+            JsonObject json = JsonFiles.readObject(file);
+            json.addProperty("server_cpu_ms_per_request", cpu * 1000 / Math.max(1, json.get("requests").getAsLong()));
+            byConnections.put(Integer.toString(connections), json);
         }
         load.put("connections", byConnections);
         return load;
