@@ -17,7 +17,9 @@ final class DelayedPort implements AutoCloseable {
 
     /** How the delay is made. */
     enum Link {
-        NETEM, RELAY;
+        NETEM, RELAY,
+        /** No delay at all, the client straight to the port: what the relay's own cost is measured against. */
+        DIRECT;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -50,6 +52,9 @@ final class DelayedPort implements AutoCloseable {
     }
 
     static DelayedPort open(Link link, int port, double rttMillis, double jitterMillis, double lossPercent) {
+        if (link == Link.DIRECT) {
+            return new DelayedPort(link, port, null);
+        }
         if (link == Link.RELAY) {
             try {
                 return new DelayedPort(link, port, DelayRelay.start(port, rttMillis, jitterMillis));
@@ -65,7 +70,7 @@ final class DelayedPort implements AutoCloseable {
     void rtt(double rttMillis, double jitterMillis, double lossPercent) {
         if (relay != null) {
             relay.delay(rttMillis, jitterMillis);
-        } else {
+        } else if (link == Link.NETEM) {
             Namespaces.run(netemCommand("change", rttMillis, jitterMillis, lossPercent).toArray(String[]::new));
         }
     }
@@ -121,7 +126,7 @@ final class DelayedPort implements AutoCloseable {
     public void close() {
         if (relay != null) {
             relay.close();
-        } else {
+        } else if (link == Link.NETEM) {
             removeNetem();
         }
     }

@@ -58,7 +58,8 @@ final class LatencyCommand implements Callable<Integer> {
     double loss;
 
     @Option(names = "--link", paramLabel = "KIND", defaultValue = "auto",
-            description = "netem | relay | auto: netem where the kernel has it, else a delaying relay (default ${DEFAULT-VALUE})")
+            description = {"netem | relay | auto: netem where the kernel has it, else a delaying relay (default ${DEFAULT-VALUE});",
+                "direct: no link, RTT 0 only, to measure what the relay itself costs"})
     String link;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", description = "operations per benchmark (default ${DEFAULT-VALUE})")
@@ -126,10 +127,13 @@ final class LatencyCommand implements Callable<Integer> {
         if (loss < 0 || loss >= 100) {
             throw new UsageException("--loss is a percentage from 0 to under 100, got " + loss);
         }
-        if (!List.of("auto", "netem", "relay").contains(link)) {
-            throw new UsageException("--link is netem, relay or auto, got '" + link + "'");
+        if (!List.of("auto", "netem", "relay", "direct").contains(link)) {
+            throw new UsageException("--link is netem, relay, auto or direct, got '" + link + "'");
         }
-        if (link.equals("relay") && loss > 0) {
+        if (link.equals("direct") && (rtts().stream().anyMatch(rtt -> rtt != 0) || (loadRtt != null && loadRtt != 0) || jitter > 0)) {
+            throw new UsageException("--link direct delays nothing: it takes only an RTT of 0 and no jitter");
+        }
+        if ((link.equals("relay") || link.equals("direct")) && loss > 0) {
             throw new UsageException("--loss needs netem: the relay carries TCP, which never loses a byte");
         }
         CommandLines.atLeast("--iterations", iterations, 1);

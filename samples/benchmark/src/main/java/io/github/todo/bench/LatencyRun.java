@@ -99,6 +99,10 @@ final class LatencyRun {
 
     /** The link asked for, or for auto netem where the kernel has it; says which, and why. */
     private DelayedPort.Link link() {
+        if (options.link.equals("direct")) {
+            err.println("latency: no link: the client straight to the server's port (RTT 0)");
+            return DelayedPort.Link.DIRECT;
+        }
         String problem = options.link.equals("relay") ? "" : DelayedPort.netemProblem();
         if (options.link.equals("netem") && !problem.isEmpty()) {
             throw new BenchmarkException("--link netem: this kernel has no netem (" + problem + "); use --link relay");
