@@ -26,6 +26,8 @@ final class DelayRelay implements AutoCloseable {
 
     private static final int CHUNK = 64 * 1024;
     private static final byte[] END = new byte[0];
+    private static final long LATE_NANOS = 20_000;
+    private static final long MAX_EARLY_NANOS = 2_000_000;
 
     private record Chunk(byte[] bytes, long dueNanos) {
     }
@@ -36,6 +38,8 @@ final class DelayRelay implements AutoCloseable {
     private volatile long jitterNanos;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** How long before a chunk's time its writer wakes, learnt from the lateness of wake-ups; shared, racy on purpose. */
+    private volatile long earlyNanos;
 
     private DelayRelay(int targetPort, double rttMillis, double jitterMillis) throws IOException {
         this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -128,10 +132,7 @@ final class DelayRelay implements AutoCloseable {
             OutputStream out = to.getOutputStream();
             while (true) {
                 Chunk chunk = queue.take();
-                long wait;
-                while ((wait = chunk.dueNanos() - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+                awaitDue(chunk.dueNanos());
                 if (chunk.bytes() == END) {
                     to.shutdownOutput();
                     if (from.isOutputShutdown() || to.isInputShutdown()) {
@@ -146,6 +147,29 @@ final class DelayRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(from, to);
+        }
+    }
+
+    /**
+     * Sleeps until {@code due}, waking {@link #earlyNanos} before it and spinning the rest: a
+     * timed sleep on an idle VM wakes up to a millisecond late, which measured +1 ms on every
+     * 10 ms round trip. The head start follows the lateness seen, so it stays near zero where
+     * wake-ups are punctual (a busy machine) and the spinning with it.
+     */
+    private void awaitDue(long due) {
+        long early = earlyNanos;
+        long wait;
+        while ((wait = due - System.nanoTime() - early) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        while (System.nanoTime() < due) {
+            Thread.onSpinWait();
+        }
+        long late = System.nanoTime() - due;
+        if (late > LATE_NANOS) {
+            earlyNanos = Math.min(MAX_EARLY_NANOS, early + late / 2);
+        } else {
+            earlyNanos = early - early / 32;
         }
     }
 
