@@ -26,7 +26,6 @@ final class DelayRelay implements AutoCloseable {
 
     private static final int CHUNK = 64 * 1024;
     private static final byte[] END = new byte[0];
-    private static final long LATE_NANOS = 20_000;
     private static final long MAX_EARLY_NANOS = 2_000_000;
 
     private record Chunk(byte[] bytes, long dueNanos) {
@@ -151,26 +150,24 @@ final class DelayRelay implements AutoCloseable {
     }
 
     /**
-     * Sleeps until {@code due}, waking {@link #earlyNanos} before it and spinning the rest: a
-     * timed sleep on an idle VM wakes up to a millisecond late, which measured +1 ms on every
-     * 10 ms round trip. The head start follows the lateness seen, so it stays near zero where
-     * wake-ups are punctual (a busy machine) and the spinning with it.
+     * Sleeps until {@code due}, setting out {@link #earlyNanos} before it: a timed sleep on an
+     * idle VM wakes up to a millisecond late, which measured +1 ms on every 10 ms round trip. The
+     * head start is the average lateness of the last wake-ups, so chunks arrive on time on
+     * average without spinning (a spin would take the CPU the server under test needs), and
+     * where wake-ups are punctual, as on a busy machine, it shrinks to nothing.
      */
     private void awaitDue(long due) {
         long early = earlyNanos;
+        long wake = due - early;
+        if (wake - System.nanoTime() <= 0) {
+            return; // due now (RTT 0) or already late: nothing to learn
+        }
         long wait;
-        while ((wait = due - System.nanoTime() - early) > 0) {
+        while ((wait = wake - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
         }
-        while (System.nanoTime() < due) {
-            Thread.onSpinWait();
-        }
-        long late = System.nanoTime() - due;
-        if (late > LATE_NANOS) {
-            earlyNanos = Math.min(MAX_EARLY_NANOS, early + late / 2);
-        } else {
-            earlyNanos = early - early / 32;
-        }
+        long late = Math.min(MAX_EARLY_NANOS, System.nanoTime() - wake);
+        earlyNanos = early + (late - early) / 8;
     }
 
     private static void daemon(Runnable task, String name) {
