@@ -163,7 +163,14 @@ final class LatencyCommand implements Callable<Integer> {
             root.err.println("latency: removed " + stale + ", left by a run that was killed");
         }
         String namespace = Namespaces.ownName();
-        Thread cleanup = new Thread(() -> Namespaces.remove(namespace), "latency-cleanup");
+        PrintStream log = root.err;
+        Thread cleanup = new Thread(() -> {
+            try {
+                Namespaces.remove(namespace);
+            } catch (BenchmarkException e) {
+                log.println("latency: could not remove " + namespace + " (the next run will): " + e.getMessage());
+            }
+        }, "latency-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             Namespaces.create(namespace);

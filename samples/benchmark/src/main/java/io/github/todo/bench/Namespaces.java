@@ -70,8 +70,11 @@ final class Namespaces {
         run("ip", "-n", name, "link", "set", "lo", "up");
     }
 
-    /** Stops every process in the namespace, then deletes it (its {@code lo} and qdiscs go with it). */
-    static void remove(String name) {
+    /**
+     * Stops every process in the namespace, then deletes it (its {@code lo} and qdiscs go with it).
+     * Synchronized: on Ctrl-C the shutdown hook and the ending run both remove the same one.
+     */
+    static synchronized void remove(String name) {
         if (!list().contains(name)) {
             return;
         }

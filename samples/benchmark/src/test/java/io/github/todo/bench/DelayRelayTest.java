@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The relay alone, on the machine's loopback: no root needed. */
@@ -39,16 +40,23 @@ class DelayRelayTest {
             client.setTcpNoDelay(true);
             OutputStream out = client.getOutputStream();
             InputStream in = client.getInputStream();
-            for (int i = 0; i < 5; i++) {
-                byte[] message = ("message " + i).getBytes(StandardCharsets.US_ASCII);
+            exchange(out, in, "warm-up"); // the relay's first connection starts its threads: not timed
+            double[] millis = new double[10];
+            for (int i = 0; i < millis.length; i++) {
                 long start = System.nanoTime();
-                out.write(message);
-                byte[] back = in.readNBytes(message.length);
-                double millis = (System.nanoTime() - start) / 1e6;
-                assertArrayEquals(message, back);
-                // 20 ms ± 4 ms of jitter, and a loaded machine's scheduling on top
-                assertTrue(millis >= 15.9 && millis < 60, "round trip took " + millis + " ms");
+                exchange(out, in, "message " + i);
+                millis[i] = (System.nanoTime() - start) / 1e6;
             }
+            Arrays.sort(millis);
+            // 20 ms ± 4 ms of jitter: never faster than 16 ms; the median near 20 on a loaded machine
+            assertTrue(millis[0] >= 15.9, "fastest round trip " + millis[0] + " ms");
+            assertTrue(millis[millis.length / 2] < 40, "median round trip " + millis[millis.length / 2] + " ms");
         }
+    }
+
+    private static void exchange(OutputStream out, InputStream in, String text) throws IOException {
+        byte[] message = text.getBytes(StandardCharsets.US_ASCII);
+        out.write(message);
+        assertArrayEquals(message, in.readNBytes(message.length), "bytes back in order");
     }
 }
