@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "java -jar todo-benchmark.jar", synopsisSubcommandLabel = "COMMAND",
         description = "Benchmarks todo and its peer servers: the seed article's client protocol, server-bound load, "
             + "charts of the results, start-up time and memory, and JMH benchmarks of todo-core.",
-        subcommands = {SeedCommand.class, LoadCommand.class, ChartCommand.class, StartupCommand.class, JmhCommand.class,
+        subcommands = {SeedCommand.class, LoadCommand.class, ChartCommand.class, StartupCommand.class, LatencyCommand.class,
+            JmhCommand.class,
             HelpCommand.class},
         footer = {"", "Run a command with --help for its flags, e.g. java -jar todo-benchmark.jar load --help.",
             "", "Exit status: 0 success, 1 benchmark failed (non-2xx, errors, server unreachable), 2 bad command line."})

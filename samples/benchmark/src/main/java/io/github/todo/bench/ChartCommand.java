@@ -26,7 +26,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "chart", sortOptions = false,
         description = {"Grouped bar charts of result files: one group per operation, one series per server.",
             "  seed files -> BASENAME-seed-single.{png,svg} and BASENAME-seed-multi.{png,svg}",
-            "  (ms per operation); load files -> BASENAME-load.{png,svg} (requests/s)"})
+            "  (ms per operation); load files -> BASENAME-load.{png,svg} (requests/s);",
+            "  latency files -> BASENAME-latency-single, -latency-multi (ms per operation against RTT)",
+            "  and -latency-load (requests/s against connections)"})
 final class ChartCommand implements Callable<Integer> {
 
     private static final List<String> SEED_ORDER = List.of("Hello World", "Create", "Read", "Update", "Delete");
@@ -52,7 +54,9 @@ final class ChartCommand implements Callable<Integer> {
         }
         // Charts are drawn off screen; a server without a display must not need one.
         System.setProperty("java.awt.headless", "true");
-        charts(ResultFiles.read(files)).forEach((suffix, chart) -> save(chart, basename + suffix, root.out));
+        ResultFiles results = ResultFiles.read(files);
+        charts(results).forEach((suffix, chart) -> save(chart, basename + suffix, root.out));
+        LatencyCharts.charts(results).forEach((suffix, chart) -> save(chart, basename + suffix, root.out));
         return 0;
     }
 
@@ -108,7 +112,7 @@ final class ChartCommand implements Callable<Integer> {
         return groups;
     }
 
-    private static void save(CategoryChart chart, String basename, PrintStream out) {
+    private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String basename, PrintStream out) {
         try {
             BitmapEncoder.saveBitmap(chart, basename + ".png", BitmapEncoder.BitmapFormat.PNG);
             VectorGraphicsEncoder.saveVectorGraphic(chart, basename + ".svg", VectorGraphicsEncoder.VectorGraphicsFormat.SVG);

@@ -22,6 +22,14 @@ final class ResultFiles {
     final Map<String, Map<String, Double>> seedSingle = new LinkedHashMap<>();
     final Map<String, Map<String, Double>> seedMulti = new LinkedHashMap<>();
     final Map<String, Map<String, Double>> loadRps = new LinkedHashMap<>();
+    /** Latency files: series → RTT ms → mean ms per operation, single-threaded and multi-threaded. */
+    final Map<String, Map<Double, Double>> latencySingle = new LinkedHashMap<>();
+    final Map<String, Map<Double, Double>> latencyMulti = new LinkedHashMap<>();
+    /** Latency files' load runs: series → connections → requests/s. */
+    final Map<String, Map<Double, Double>> latencyRps = new LinkedHashMap<>();
+    /** The links and load RTTs seen in latency files, for the charts' axis and title. */
+    final List<String> latencyBetween = new ArrayList<>();
+    final List<Double> latencyLoadRtts = new ArrayList<>();
     /** The connection counts seen in load files; one value means the chart can name it. */
     final List<Integer> loadConnections = new ArrayList<>();
 
@@ -38,7 +46,9 @@ final class ResultFiles {
                 .map(input -> input.json().get("connections").getAsInt())
                 .distinct().forEach(results.loadConnections::add);
         for (Input input : inputs) {
-            if (isLoad(input)) {
+            if (isLatency(input)) {
+                results.addLatency(input);
+            } else if (isLoad(input)) {
                 results.addLoad(input);
             } else {
                 results.addSeed(input);
@@ -59,6 +69,36 @@ final class ResultFiles {
             throw new UsageException("no such result file: " + file);
         }
         return new Input(label, file, JsonFiles.readObject(file));
+    }
+
+    private static boolean isLatency(Input input) {
+        return input.json().has("kind") && input.json().get("kind").getAsString().equals("latency");
+    }
+
+    private void addLatency(Input input) {
+        JsonObject json = input.json();
+        String label = input.label() != null ? input.label() : json.get("server").getAsString();
+        String between = json.get("between").getAsString();
+        if (!latencyBetween.contains(between)) {
+            latencyBetween.add(between);
+        }
+        for (Map.Entry<String, JsonElement> point : json.getAsJsonObject("seed").entrySet()) {
+            double rtt = Double.parseDouble(point.getKey());
+            JsonObject times = point.getValue().getAsJsonObject();
+            latencySingle.computeIfAbsent(label, s -> new LinkedHashMap<>()).put(rtt, times.get("single_ms").getAsDouble());
+            latencyMulti.computeIfAbsent(label, s -> new LinkedHashMap<>()).put(rtt, times.get("multi_ms").getAsDouble());
+        }
+        if (json.has("load")) {
+            JsonObject load = json.getAsJsonObject("load");
+            double rtt = load.get("rtt_ms").getAsDouble();
+            if (!latencyLoadRtts.contains(rtt)) {
+                latencyLoadRtts.add(rtt);
+            }
+            for (Map.Entry<String, JsonElement> run : load.getAsJsonObject("connections").entrySet()) {
+                latencyRps.computeIfAbsent(label, s -> new LinkedHashMap<>())
+                        .put(Double.parseDouble(run.getKey()), run.getValue().getAsJsonObject().get("rps").getAsDouble());
+            }
+        }
     }
 
     private static boolean isLoad(Input input) {

@@ -184,7 +184,7 @@ final class StartupCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean answers2xx(int port, String path) {
+    static boolean answers2xx(int port, String path) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             socket.setSoTimeout(5000);
@@ -201,7 +201,7 @@ final class StartupCommand implements Callable<Integer> {
     }
 
     /** The sum of one /proc field over the server and its descendants; -1 without /proc. */
-    private static long memoryKib(Process server, String field, String file) {
+    static long memoryKib(Process server, String field, String file) {
         long total = 0;
         boolean found = false;
         List<ProcessHandle> tree = Stream.concat(Stream.of(server.toHandle()), server.descendants()).toList();
@@ -221,7 +221,7 @@ final class StartupCommand implements Callable<Integer> {
     }
 
     /** SIGTERM to the tree, as a supervisor stops a server; SIGKILL if it has not gone after 15 s. */
-    private static void stop(Process server) {
+    static void stop(Process server) {
         List<ProcessHandle> tree = Stream.concat(server.descendants(), Stream.of(server.toHandle())).toList();
         tree.forEach(ProcessHandle::destroy);
         for (ProcessHandle process : tree) {
@@ -233,7 +233,7 @@ final class StartupCommand implements Callable<Integer> {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -243,7 +243,7 @@ final class StartupCommand implements Callable<Integer> {
         return kib < 0 ? "n/a" : String.format("%.1f MiB", kib / 1024.0);
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {

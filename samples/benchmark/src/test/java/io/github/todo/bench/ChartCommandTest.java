@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
 
 class ChartCommandTest {
 
@@ -62,6 +63,26 @@ class ChartCommandTest {
         assertEquals("Load: requests per second, 64 connections (higher is better)", charts.get("-load").getTitle());
         assertEquals(Set.of("rust-hyper"), charts.get("-seed-single").getSeriesMap().keySet(), "named after the file");
         assertEquals(Set.of("todo"), charts.get("-load").getSeriesMap().keySet(), "named after the server field");
+    }
+
+    @Test
+    void latency_results_become_lines_against_rtt_and_connections() throws Exception {
+        String point = "{\"single_ms\": %s, \"multi_ms\": %s}";
+        Path todo = Files.writeString(dir.resolve("latency_todo.json"), "{\"kind\": \"latency\", \"between\": \"client-server\", "
+                + "\"server\": \"todo\", \"seed\": {\"0\": " + point.formatted(0.5, 0.2) + ", \"10\": " + point.formatted(10.6, 1.2)
+                + "}, \"load\": {\"rtt_ms\": 10, \"connections\": {\"1\": {\"rps\": 95}, \"10\": {\"rps\": 940}}}}");
+        String base = dir.resolve("chart").toString();
+
+        Runs.Outcome run = Runs.main("chart", "--out", base, "sqlite=" + todo);
+        Map<String, XYChart> charts = LatencyCharts.charts(ResultFiles.read(List.of(todo.toString())));
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(Files.size(dir.resolve("chart-latency-single.png")) > 0);
+        assertEquals(List.of("-latency-single", "-latency-multi", "-latency-load"), List.copyOf(charts.keySet()));
+        assertEquals("client-server round-trip time, ms", charts.get("-latency-single").getXAxisTitle());
+        assertEquals("Load: requests/s against connections at 10 ms client-server RTT (higher is better)",
+                charts.get("-latency-load").getTitle());
+        assertEquals(Set.of("todo"), charts.get("-latency-multi").getSeriesMap().keySet());
     }
 
     @Test

@@ -45,15 +45,20 @@ final class InMemoryTodoServer implements AutoCloseable {
     private volatile boolean failUpdates;
     private volatile long readStallMillis;
 
-    private InMemoryTodoServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+    private InMemoryTodoServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
     static InMemoryTodoServer start() throws IOException {
-        return new InMemoryTodoServer();
+        return new InMemoryTodoServer(0);
+    }
+
+    /** As a process of its own on 127.0.0.1:PORT, for a test that runs the server elsewhere (another namespace). */
+    public static void main(String[] args) throws IOException {
+        new InMemoryTodoServer(Integer.parseInt(args[0]));
     }
 
     String url() {
