@@ -153,6 +153,29 @@ class TlsServerTest {
     }
 
     @Test
+    void a_traditional_ec_key_from_openssl_serves_with_its_parameters_block_beside_it() throws Exception {
+        Path openssl = Path.of("/usr/bin/openssl");
+        assumeTrue(Files.isExecutable(openssl), "SKIPPED: openssl is not installed at /usr/bin/openssl");
+        Path key = dir.resolve("ec.pem");
+        Path cert = dir.resolve("ec-cert.pem");
+        // without -noout, openssl writes an EC PARAMETERS block before the EC PRIVATE KEY (SEC 1) one
+        run(openssl.toString(), "ecparam", "-name", "prime256v1", "-genkey", "-out", key.toString());
+        run(openssl.toString(), "req", "-x509", "-key", key.toString(), "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-out", cert.toString());
+        assertTrue(Files.readString(key).contains("-----BEGIN EC PRIVATE KEY-----"));
+        try (TodoServer server = start(TlsSettings.with(new TlsSettings.PemFiles(cert, key)))) {
+            assertEquals(200, get(client(TestCertificates.trusting(TestCertificates.read(cert))), server.url() + "/").statusCode());
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), out);
+    }
+
+    @Test
     void curl_negotiates_http2_and_http1() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "SKIPPED: curl is not installed at /usr/bin/curl");
         TestCertificates.Made made = TestCertificates.make(dir.resolve("t"), "server", "EC", NAMES, 30);
