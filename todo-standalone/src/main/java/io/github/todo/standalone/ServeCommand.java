@@ -83,7 +83,7 @@ final class ServeCommand extends Subcommand implements Callable<Integer>, Comman
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> signalled.countDown());
         }
-        if (server.url().startsWith("https:")) {
+        if (server.settings().tls().enabled()) {
             // certbot's deploy hook, or systemd's ExecReload: the renewed certificate for new connections
             Signal.handle(new Signal("HUP"), signal -> server.reloadCertificate());
         }

@@ -24,7 +24,7 @@ public record TlsSettings(Keys keys, int httpPort, boolean hsts) {
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("httpPort must be between 0 and 65535");
         }
-        if (keys == Keys.NONE && (httpPort != 0 || hsts)) {
+        if (keys instanceof None && (httpPort != 0 || hsts)) {
             throw new IllegalArgumentException(Options.HTTP_PORT + " and " + Options.HSTS + " need HTTPS: give "
                     + Options.TLS_CERT + " and " + Options.TLS_KEY + ", or " + Options.TLS_KEYSTORE);
         }
@@ -37,7 +37,7 @@ public record TlsSettings(Keys keys, int httpPort, boolean hsts) {
 
     /** Whether the server speaks HTTPS. */
     public boolean enabled() {
-        return keys != Keys.NONE;
+        return !(keys instanceof None); // any None, not only Keys.NONE: the record's constructor is public
     }
 
     /** The certificate and key: PEM files, a PKCS#12 keystore, or none. */
@@ -50,7 +50,7 @@ public record TlsSettings(Keys keys, int httpPort, boolean hsts) {
         List<Path> files();
     }
 
-    /** No certificate; only {@link Keys#NONE}. */
+    /** No certificate: plain HTTP; {@link Keys#NONE} is the one to use. */
     public record None() implements Keys {
         @Override
         public List<Path> files() {

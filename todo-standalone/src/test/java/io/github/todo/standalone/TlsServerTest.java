@@ -218,6 +218,15 @@ class TlsServerTest {
     }
 
     @Test
+    void no_keys_is_plain_http_and_refuses_the_https_only_options() {
+        assertFalse(TlsSettings.OFF.enabled());
+        assertFalse(TlsSettings.with(new TlsSettings.None()).enabled(), "any None, not only Keys.NONE");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TlsSettings(new TlsSettings.None(), 8080, false));
+        assertTrue(e.getMessage().contains("need HTTPS"), e.getMessage());
+    }
+
+    @Test
     void an_expired_certificate_starts_with_a_warning() throws Exception {
         TestCertificates.Made expired = TestCertificates.expired(dir.resolve("x"), "expired");
         try (TodoServer server = start(TlsSettings.with(new TlsSettings.KeyStoreFile(expired.keystore(), TestCertificates.PASSWORD)))) {
